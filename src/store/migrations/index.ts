@@ -1,0 +1,6 @@
+import { foundation } from './0001-foundation.ts';
+import { tasks } from './0005-tasks.ts';
+import type { ConferMigration } from './migration.ts';
+
+/** Every migration, in order. Names sort in the order they must run. */
+export const MIGRATIONS: ConferMigration[] = [foundation, tasks];
