@@ -1,0 +1,48 @@
+/**
+ * Turns chosen sentences into an answer made only of quotes: each turn's
+ * sentences in quotation marks after the speaker's name, in the order they
+ * were said, with a citation per turn.
+ */
+import type { Answer } from '../../core/outputs.ts';
+import { citeSentences } from '../meeting/citations.ts';
+import type { MeetingDocument } from '../meeting/meeting-document.ts';
+
+/** The answer when the meeting has nothing on the question. */
+export const NOT_COVERED = 'The meeting did not cover this.';
+
+/**
+ * An uncovered answer, optionally naming what was missing.
+ *
+ * @example
+ * notCovered()                // { answer: 'The meeting did not cover this.', citations: [], covered: false }
+ * notCovered('any decisions') // { answer: 'The meeting did not cover any decisions.', … }
+ */
+export function notCovered(what?: string): Answer {
+  return { answer: what ? `The meeting did not cover ${what}.` : NOT_COVERED, citations: [], covered: false };
+}
+
+/**
+ * Quotes sentences, grouped by turn.
+ *
+ * @example
+ * quoteSentences(doc, [12, 13, 40])
+ * // { answer: 'Priya Nair: "We looked at five vendors. Relaymark is cheapest."\nTom Becker: "…"', citations: [...], covered: true }
+ */
+export function quoteSentences(doc: MeetingDocument, ids: readonly number[]): Answer {
+  const ordered = [...new Set(ids)].sort((a, b) => a - b);
+  const lines: string[] = [];
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    const speaker = doc.turns[doc.sentences[run[0]!]!.turn]!.speaker;
+    lines.push(`${speaker}: "${run.map((id) => doc.sentences[id]!.text).join(' ')}"`);
+    run = [];
+  };
+  for (const id of ordered) {
+    const previous = run.at(-1);
+    if (previous !== undefined && doc.sentences[previous]!.turn !== doc.sentences[id]!.turn) flush();
+    run.push(id);
+  }
+  flush();
+  return { answer: lines.join('\n'), citations: citeSentences(doc, ordered), covered: true };
+}

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AppError } from '../../core/errors.ts';
+import type { Answer } from '../../core/outputs.ts';
+import { LAUNCH_MEETING, LAUNCH_MEETING_DATE } from '../__fixtures__/launch-meeting.ts';
+import { assertCitationsExist, assertQuotedFrom } from '../__fixtures__/output-checks.ts';
+import { countWords } from '../text/word-count.ts';
+import { answerQuestion } from './answer-question.ts';
+import { NOT_COVERED } from './answer-composer.ts';
+
+const ask = (question: string, maxWords?: number): Answer =>
+  answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING, question, meetingDate: LAUNCH_MEETING_DATE, maxWords });
+
+/** The quoted parts of an answer. */
+function quotes(answer: Answer): string[] {
+  return [...answer.answer.matchAll(/"((?:[^"\n])+)"/g)].map((match) => match[1]!);
+}
+
+function assertOnlyQuotes(answer: Answer): void {
+  assertCitationsExist(answer.citations, LAUNCH_MEETING, 'mtg_launch');
+  assert.ok(answer.citations.length > 0);
+  for (const quote of quotes(answer)) assertQuotedFrom(quote, answer.citations, LAUNCH_MEETING);
+  // Outside the quotes there is only framing: names, "said by", due dates.
+  const framing = answer.answer.replace(/"[^"\n]*"/g, '').split('\n');
+  for (const line of framing) assert.match(line, /^[\p{L} ]+(?: \(said by [\p{L} ]+\))?: ?(?: \(due [\w-]+\))?$/u);
+}
+
+test('says so when the meeting did not cover the question', () => {
+  for (const question of ['What is the budget for the Japan office?', 'Did anyone mention the kubernetes migration?', 'What is the weather like?', 'Why?']) {
+    assert.deepEqual(ask(question), { answer: NOT_COVERED, citations: [], covered: false }, question);
+  }
+});
+
+test('answers a factual question with the sentence that holds the answer, quoted and cited', () => {
+  const answer = ask('What did Ana say about the press release?');
+  assert.equal(answer.covered, true);
+  assert.ok(answer.answer.startsWith('Ana: "'));
+  assert.ok(answer.citations.every((citation) => citation.speaker === 'Ana'));
+  assert.match(answer.answer, /press release/);
+  assertOnlyQuotes(answer);
+});
+
+test('"when" questions come back with the time', () => {
+  const answer = ask('When is the launch?');
+  assert.ok(answer.citations.some((citation) => citation.segment === 8));
+  assert.match(answer.answer, /June 3rd/);
+  assertOnlyQuotes(answer);
+});
+
+test('"who" questions name the person, from the action items when one matches', () => {
+  const answer = ask('Who is covering the Saturday shift?');
+  assert.match(answer.answer, /^Tom: "I can cover the Saturday support shift\."/);
+  assert.deepEqual(answer.citations.map((citation) => citation.segment), [22]);
+});
+
+test('a question naming a person favours what that person said', () => {
+  const answer = ask('What did Sam say about the payment bug?');
+  assert.ok(answer.citations.length > 0);
+  assert.ok(answer.citations.every((citation) => citation.speaker === 'Sam'));
+  assertOnlyQuotes(answer);
+});
+
+test('lists the action items with their owners and due dates', () => {
+  const answer = ask('What action items were assigned?', 200);
+  const lines = answer.answer.split('\n');
+  assert.equal(lines[0], 'Sam (said by Priya): "Sam, can you fix the second payment bug by Friday?" (due 2024-05-17)');
+  assert.ok(lines.some((line) => line.startsWith('Tom: "I\'ll write the rollout checklist')));
+  assertOnlyQuotes(answer);
+});
+
+test('narrows action items to the person asked about', () => {
+  const answer = ask('What does Tom need to do?', 200);
+  assert.ok(answer.answer.split('\n').every((line) => line.startsWith('Tom')));
+  assert.ok(answer.answer.split('\n').length >= 2);
+});
+
+test('lists decisions and next steps', () => {
+  const decisions = ask('What was decided?');
+  assert.equal(decisions.answer.split('\n').length, 3);
+  assertOnlyQuotes(decisions);
+  const steps = ask('What are the next steps?');
+  assert.match(steps.answer, /reconvene on Monday/);
+  assertOnlyQuotes(steps);
+});
+
+test('a list question about something the list does not hold falls back to what was said', () => {
+  const answer = ask('What was decided about the screenshots?');
+  assert.equal(answer.covered, true);
+  assert.match(answer.answer, /screenshots/);
+});
+
+test('says when a meeting made no decisions at all', () => {
+  const answer = answerQuestion({
+    artifactId: 'm',
+    segments: [{ index: 0, speaker: 'A', start: 0, end: 3, text: 'The quarterly numbers look fine overall.' }],
+    question: 'What decisions were made?',
+  });
+  assert.deepEqual(answer, { answer: 'The meeting did not cover any decisions.', citations: [], covered: false });
+});
+
+test('"catch me up" quotes the key points so far', () => {
+  const answer = ask('Catch me up');
+  assert.equal(answer.covered, true);
+  assert.ok(answer.answer.split('\n').length >= 3);
+  assertOnlyQuotes(answer);
+  const lateJoiner = answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING.slice(0, 10), question: 'What did I miss?' });
+  assert.ok(lateJoiner.citations.every((citation) => citation.segment < 10));
+});
+
+test('respects the word budget', () => {
+  for (const maxWords of [15, 30, 60]) {
+    const answer = ask('What did they say about the payment bugs and the checkout flow?', maxWords);
+    const quoted = quotes(answer).reduce((sum, quote) => sum + countWords(quote), 0);
+    assert.ok(quoted <= maxWords, `${quoted} quoted words for a budget of ${maxWords}`);
+  }
+});
+
+test('rejects an empty question and a bad budget', () => {
+  assert.throws(() => ask('   '), (error) => AppError.isInstance(error) && error.code === 'invalid_input');
+  assert.throws(() => ask('When is the launch?', 0), (error) => AppError.isInstance(error) && error.code === 'invalid_input');
+});
+
+test('an empty transcript covers nothing', () => {
+  assert.equal(answerQuestion({ artifactId: 'm', segments: [], question: 'catch me up' }).covered, false);
+});

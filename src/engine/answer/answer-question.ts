@@ -1,0 +1,221 @@
+/**
+ * `answerQuestion`: answers about a meeting made only of what was said,
+ * quoted with the speaker's name and cited — or an honest "the meeting did
+ * not cover this" when nothing relevant was said.
+ */
+import { AppError } from '../../core/errors.ts';
+import type { Answer } from '../../core/outputs.ts';
+import type { Segment } from '../../core/types.ts';
+import { segmentTopics } from '../chapters/topic-segmenter.ts';
+import { findDueDate } from '../dates/due-date-finder.ts';
+import { zonedInstant } from '../dates/zoned-instant.ts';
+import { buildMeetingDocument, type MeetingDocument } from '../meeting/meeting-document.ts';
+import { TfIdfSpace } from '../retrieval/tfidf-space.ts';
+import { selectKeyPoints } from '../summary/extractive-summary.ts';
+import { scoreSalience } from '../summary/salience-scorer.ts';
+import { notCovered, quoteSentences } from './answer-composer.ts';
+import { answerFromList } from './list-answers.ts';
+import { indexMeeting, rankSentences, type MeetingIndexes } from './passage-ranker.ts';
+import { expandQuery, type ExpandedQuery } from './query-expansion.ts';
+import { readQuestion, type QuestionIntent } from './question-intent.ts';
+import { checkWordBudget } from '../word-budget.ts';
+
+export interface AnswerInput {
+  artifactId: string;
+  segments: Segment[];
+  question: string;
+  /** Reference instant for due dates in listed action items. */
+  meetingDate?: Date | null;
+  /** Answer length budget in quoted words; default 60, or 120 for lists and catch-ups. */
+  maxWords?: number;
+}
+
+export interface AnswerOptions {
+  defaultWords: number;
+  /** Default budget for answers that list items or catch someone up. */
+  defaultListWords: number;
+  /** Share of the question's term weight (IDF) the meeting must contain anywhere to count as covered. */
+  minMeetingCoverage: number;
+  /** Share of the question's term weight the best passage (with its nearby turns) must contain. */
+  minPassageCoverage: number;
+  /** Turns either side of the best sentence that count as its passage. */
+  passageTurns: number;
+  /** Extra sentences must score at least this share of the best one. */
+  supportShare: number;
+  maxSentences: number;
+  /** Term overlap (Jaccard) above which an extra sentence only repeats one already chosen. */
+  redundancy: number;
+  /** A best sentence this short is a reply; the turn before it gives it meaning. */
+  replyWords: number;
+  /** Distinct terms a sentence needs to be quoted as what someone said ("Great." is not). */
+  minHighlightTerms: number;
+}
+
+export const DEFAULT_ANSWER: AnswerOptions = {
+  defaultWords: 60,
+  defaultListWords: 120,
+  minMeetingCoverage: 0.6,
+  minPassageCoverage: 0.4,
+  passageTurns: 1,
+  supportShare: 0.6,
+  maxSentences: 4,
+  redundancy: 0.6,
+  replyWords: 6,
+  minHighlightTerms: 3,
+};
+
+const LIST_NAMES = { actions: 'any action items', decisions: 'any decisions', 'next-steps': 'any next steps' } as const;
+
+/**
+ * Answers a question about a meeting from its transcript.
+ *
+ * @example
+ * answerQuestion({ artifactId: 'mtg_1', segments, question: 'When is the code freeze?' })
+ * // { answer: 'Maya Lindqvist: "Let\'s go with code freeze on April 3rd."\n…', citations: [{ segment: 64, … }, …], covered: true }
+ * answerQuestion({ artifactId: 'mtg_1', segments, question: 'What is the marketing budget for Japan?' })
+ * // { answer: 'The meeting did not cover this.', citations: [], covered: false }
+ */
+export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFAULT_ANSWER): Answer {
+  if (input.question.trim().length === 0) {
+    throw new AppError('invalid_input', 'The question is empty: ask something about the meeting.', {
+      fields: [{ path: 'question', message: 'required' }],
+    });
+  }
+  checkWordBudget(input.maxWords);
+  const doc = buildMeetingDocument(input.artifactId, input.segments);
+  if (doc.sentences.length === 0) return notCovered();
+  const intent = readQuestion(input.question, doc.people);
+  const listBudget = input.maxWords ?? options.defaultListWords;
+  const budget = input.maxWords ?? options.defaultWords;
+  const indexes = indexMeeting(doc);
+
+  if (intent.kind === 'catch-up' && intent.terms.length === 0 && intent.people.length === 0) return catchUp(doc, listBudget);
+  if (intent.kind === 'actions' || intent.kind === 'decisions' || intent.kind === 'next-steps' || intent.kind === 'who') {
+    const reference = input.meetingDate ? zonedInstant(input.meetingDate, 'UTC') : null;
+    const listed = answerFromList(doc, intent, reference, listBudget, (term) => indexes.sentences.idf(term));
+    if (listed.status === 'answered') return listed.answer;
+    // A list question about no topic in particular: the list is the whole answer.
+    if (intent.kind !== 'who' && intent.terms.length === 0) return notCovered(LIST_NAMES[intent.kind]);
+  }
+  // "Summarise the discussion about X": a longer answer from the passages about X.
+  if (intent.kind === 'catch-up') return answerFacts(doc, indexes, intent, listBudget, { ...options, maxSentences: options.maxSentences * 2 });
+  return answerFacts(doc, indexes, intent, budget, options);
+}
+
+/** Quotes the sentences that best answer a factual question. */
+function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: QuestionIntent, budget: number, options: AnswerOptions): Answer {
+  if (intent.terms.length === 0) {
+    const highlights = intent.people.length > 0 ? personHighlights(doc, indexes, intent.people, budget, options) : [];
+    return highlights.length > 0 ? quoteSentences(doc, highlights) : notCovered();
+  }
+  const query = expandQuery(intent.terms, indexes.sentences);
+  const scores = rankSentences(doc, indexes, query, intent);
+  let best = 0;
+  for (let id = 1; id < scores.length; id++) if (scores[id]! > scores[best]!) best = id;
+  if (!(scores[best]! > 0) || !isCovered(doc, indexes, query, best, options)) return notCovered();
+  // A "when" answer is a time: support that names none only dilutes it.
+  const supports = intent.kind === 'when' ? (id: number) => findDueDate(doc.sentences[id]!.text, null) !== null : () => true;
+  return quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
+}
+
+/**
+ * Whether the meeting covers the question: most of the question's term
+ * weight occurs in the meeting at all, and enough of it around the best
+ * sentence. Words absent from the meeting weigh the most (IDF), so a question
+ * about something never mentioned is not "covered" by a sentence that shares
+ * only its commonest word.
+ */
+function isCovered(doc: MeetingDocument, indexes: MeetingIndexes, query: ExpandedQuery, best: number, options: AnswerOptions): boolean {
+  const turn = doc.sentences[best]!.turn;
+  const nearby = new Set<string>();
+  const from = Math.max(0, turn - options.passageTurns);
+  const to = Math.min(doc.turns.length - 1, turn + options.passageTurns);
+  for (let position = from; position <= to; position++) {
+    for (const term of indexes.turns.termsOf(position)) nearby.add(term);
+  }
+  let total = 0;
+  let inMeeting = 0;
+  let inPassage = 0;
+  for (const [term, same] of query.equivalents) {
+    const weight = indexes.sentences.idf(term);
+    total += weight;
+    if ([...same].some((equivalent) => indexes.sentences.has(equivalent))) inMeeting += weight;
+    if ([...same].some((equivalent) => nearby.has(equivalent))) inPassage += weight;
+  }
+  return total > 0 && inMeeting / total >= options.minMeetingCoverage && inPassage / total >= options.minPassageCoverage;
+}
+
+/** The best sentence, its context when it is a bare reply, and strong non-repeating support, within budget. */
+function supportingSentences(
+  doc: MeetingDocument,
+  scores: Float64Array,
+  budget: number,
+  supports: (id: number) => boolean,
+  options: AnswerOptions,
+): number[] {
+  const ranked = [...scores.keys()].filter((id) => scores[id]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const top = scores[ranked[0]!]!;
+  const first = ranked.find((id) => scores[id]! >= top * (1 - options.supportShare / 2) && doc.sentences[id]!.words <= budget) ??
+    ranked[0]!;
+  const chosen = [first];
+  let left = budget - doc.sentences[first]!.words;
+  const reply = doc.sentences[first]!;
+  const before = doc.sentences[first - 1];
+  if (reply.words <= options.replyWords && before && before.turn !== reply.turn && before.words <= left) {
+    chosen.push(before.id);
+    left -= before.words;
+  }
+  for (const id of ranked) {
+    if (chosen.length >= options.maxSentences || scores[id]! < top * options.supportShare) break;
+    const sentence = doc.sentences[id]!;
+    if (chosen.includes(id) || sentence.words > left || !supports(id)) continue;
+    if (chosen.some((other) => overlap(doc.sentences[other]!.terms, sentence.terms) > options.redundancy)) continue;
+    chosen.push(id);
+    left -= sentence.words;
+  }
+  return chosen;
+}
+
+/** "What did Priya say?": the person's most informative sentences. */
+function personHighlights(
+  doc: MeetingDocument,
+  indexes: MeetingIndexes,
+  people: readonly string[],
+  budget: number,
+  options: AnswerOptions,
+): number[] {
+  const informative = doc.sentences
+    .filter((sentence) => people.includes(doc.turns[sentence.turn]!.speaker) && !sentence.isQuestion &&
+      new Set(sentence.terms).size >= options.minHighlightTerms)
+    .map((sentence) => ({
+      id: sentence.id,
+      words: sentence.words,
+      weight: [...new Set(sentence.terms)].reduce((sum, term) => sum + indexes.sentences.idf(term), 0) / Math.sqrt(sentence.words || 1),
+    }))
+    .sort((a, b) => b.weight - a.weight || a.id - b.id);
+  const chosen: number[] = [];
+  let left = budget;
+  for (const candidate of informative) {
+    if (candidate.words > left) continue;
+    chosen.push(candidate.id);
+    left -= candidate.words;
+  }
+  return chosen.length > 0 ? chosen : informative.slice(0, 1).map((candidate) => candidate.id);
+}
+
+/** "Catch me up": the meeting's key points so far, quoted in order. */
+function catchUp(doc: MeetingDocument, budget: number): Answer {
+  const space = new TfIdfSpace(doc.sentences.map((sentence) => sentence.terms));
+  const salience = scoreSalience(doc, space, segmentTopics(doc, space));
+  const ids = selectKeyPoints(doc, salience, budget, new Set());
+  return ids.length > 0 ? quoteSentences(doc, ids) : notCovered('anything of substance yet');
+}
+
+function overlap(a: readonly string[], b: readonly string[]): number {
+  const left = new Set(a);
+  const right = new Set(b);
+  let shared = 0;
+  for (const term of left) if (right.has(term)) shared++;
+  const union = left.size + right.size - shared;
+  return union > 0 ? shared / union : 0;
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PeopleDirectory } from '../meeting/people-directory.ts';
+import { readQuestion } from './question-intent.ts';
+
+const people = new PeopleDirectory(['Priya', 'Tom'], ['Priya Nair', 'Tom Becker']);
+const kind = (question: string) => readQuestion(question, people).kind;
+
+test('recognises list questions, catch-ups, "who" and "when"', () => {
+  assert.equal(kind('What action items were assigned?'), 'actions');
+  assert.equal(kind('What does Tom need to do?'), 'actions');
+  assert.equal(kind('Which vendor did we pick?'), 'decisions');
+  assert.equal(kind("What's next?"), 'next-steps');
+  assert.equal(kind('Catch me up'), 'catch-up');
+  assert.equal(kind('what did I miss?'), 'catch-up');
+  assert.equal(kind('Who raised the pricing issue?'), 'who');
+  assert.equal(kind('When does the hotfix ship?'), 'when');
+  assert.equal(kind('How much does Relaymark cost?'), 'facts');
+});
+
+test('keeps the topic words and the people named, drops the framing', () => {
+  assert.deepEqual(readQuestion('What did Priya say about the vendor contracts?', people), {
+    kind: 'facts',
+    people: ['Priya Nair'],
+    terms: ['vendor', 'contract'],
+  });
+  assert.deepEqual(readQuestion('What was decided about hiring?', people).terms, ['hire']);
+});

@@ -1,0 +1,66 @@
+/**
+ * What a question asks for: a list the summary extractors already produce
+ * (action items, decisions, next steps), a catch-up, a person ("who…"), a time
+ * ("when…"), or facts found by retrieval. Also who it names and which of its
+ * words carry its topic.
+ */
+import type { PeopleDirectory } from '../meeting/people-directory.ts';
+import { analyzeTerms } from '../text/term-analyzer.ts';
+import { foldCase } from '../text/tokenizer.ts';
+
+export type QuestionKind = 'catch-up' | 'actions' | 'decisions' | 'next-steps' | 'who' | 'when' | 'facts';
+
+export interface QuestionIntent {
+  kind: QuestionKind;
+  /** Canonical names of the people the question names. */
+  people: string[];
+  /** Index terms of the topic, without question words, intent words or names. */
+  terms: string[];
+}
+
+const CATCH_UP = /\b(?:catch me up|what did i miss|what have i missed|what i missed|recap|summari[sz]e|summary|tl;?dr|bring me up to speed|fill me in|what(?:'s| is| was| were| has| have)? (?:been )?(?:discussed|covered|said|happening|happened|going on)(?: so far)?\W*$|what happened)\b/;
+// A bare request for a catch-up, which no other reading should claim.
+const CATCH_UP_ONLY = /^\W*(?:(?:can you |could you |please )?(?:catch me up|fill me in|bring me up to speed|recap|summari[sz]e(?: (?:the|this) meeting)?)|what did i miss|what have i missed)\W*(?:please|so far)?\W*$/;
+const ACTIONS = /\b(?:action items?|actions|to-?dos?|tasks?|assignments?|assigned|responsible for|commitments?|committed to|who(?:'s| is| was) (?:doing|handling|taking|owning)|who (?:will|should|owns|took|takes)|what (?:does|do|did|will|should) \w+(?: \w+)? (?:need to|have to|has to|do)|homework|owes?)\b/;
+const DECISIONS = /\b(?:decisions?|decided|decide|agreed|agreement|conclusions?|concluded|settled|resolved|final (?:call|answer)|(?:did|do|will) (?:we|they|you) (?:pick|choose|select|go with|go for)|(?:picked|chose|chosen|selected|went with))\b/;
+const NEXT_STEPS = /\b(?:next steps?|what(?:'s| is| comes| happens) next|going forward|follow[- ]?ups?|plan (?:is|going forward))\b/;
+const WHO = /^(?:so |and |but )?who(?:'s|se|m)?\b/;
+const WHEN = /^(?:so |and |but )?(?:when|by when|until when|what (?:time|date|day)|which (?:day|date))\b|\b(?:deadline|due date|due)\b/;
+
+// Words that frame a question without saying what it is about.
+const FRAMING_TERMS = new Set(analyzeTerms(
+  'discuss discussed discussion talk talked mention mentioned meeting meetings say said tell told explain explained ' +
+  'describe described happen happened regard regarding opinion view views thought thoughts raise raised ' +
+  'question questions ask asked answer reply replied suggest suggested propose proposed ' +
+  'decision decisions decide decided agree agreed conclusion concluded action actions item items task tasks todo ' +
+  'assign assigned responsible commitment committed step steps next follow status summary recap ' +
+  'time date day deadline due pick picked choose chose chosen select selected catch miss missed speed fill ' +
+  'summarize summarise summarized discussing talking opinion opinions elaborate elaborated recommend recommended ' +
+  'contribute contributed introduce introduced reflect reflecting concerning respond responded group team',
+));
+
+/**
+ * Reads a question.
+ *
+ * @example
+ * readQuestion('What did Priya decide about the vendor?', people)
+ * // { kind: 'decisions', people: ['Priya Nair'], terms: ['vendor'] }
+ */
+export function readQuestion(question: string, people: PeopleDirectory): QuestionIntent {
+  const lower = foldCase(question.trim());
+  const mentions = people.findMentions(question);
+  const nameTerms = new Set(mentions.flatMap((mention) => analyzeTerms(question.slice(mention.start, mention.end))));
+  const terms = analyzeTerms(question).filter((term) => !FRAMING_TERMS.has(term) && !nameTerms.has(term));
+  return { kind: kindOf(lower), people: [...new Set(mentions.map((mention) => mention.name))], terms };
+}
+
+function kindOf(lower: string): QuestionKind {
+  if (CATCH_UP_ONLY.test(lower)) return 'catch-up';
+  if (NEXT_STEPS.test(lower)) return 'next-steps';
+  if (ACTIONS.test(lower)) return 'actions';
+  if (DECISIONS.test(lower)) return 'decisions';
+  if (CATCH_UP.test(lower)) return 'catch-up';
+  if (WHO.test(lower)) return 'who';
+  if (WHEN.test(lower)) return 'when';
+  return 'facts';
+}
