@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+import type { LogLevel } from '../core/logger.ts';
+
+/**
+ * Every environment variable Confer reads. The README's configuration table
+ * is generated from the same descriptions; keep them in step.
+ */
+export const ENV_VARS = {
+  CONFER_DATABASE_URL: 'PostgreSQL URL (postgres://…) or SQLite file path; default ./data/confer.db',
+  CONFER_REDIS_URL: 'Redis URL (redis://…); when set, jobs go through BullMQ on Redis instead of the database queue',
+  CONFER_CONFIG: 'path to the operator configuration file (JSON or YAML): model providers',
+  CONFER_HOST: 'address `confer serve` listens on; default 127.0.0.1',
+  CONFER_PORT: 'port `confer serve` listens on; default 8080',
+  CONFER_LOG_LEVEL: 'debug, info, warn or error; default info for serve/worker, warn for other commands',
+  CONFER_REGION: 'home region of the local account created on first use; default EU',
+  CONFER_WORKER: 'run the job worker inside `confer serve` (on/off); default on',
+  CONFER_ACCOUNT: 'account id the CLI acts on; default the first account',
+  CONFER_USER: 'email of the user the CLI acts as; default the account owner',
+} as const;
+
+const schema = z.object({
+  CONFER_DATABASE_URL: z.string().optional(),
+  CONFER_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  CONFER_CONFIG: z.string().optional(),
+  CONFER_HOST: z.string().default('127.0.0.1'),
+  CONFER_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  CONFER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+  CONFER_REGION: z.string().default('EU'),
+  CONFER_WORKER: z.enum(['on', 'off']).default('on'),
+  CONFER_ACCOUNT: z.string().optional(),
+  CONFER_USER: z.string().optional(),
+});
+
+export interface AppConfig {
+  databaseUrl?: string;
+  redisUrl?: string;
+  configFile?: string;
+  host: string;
+  port: number;
+  logLevel?: LogLevel;
+  region: string;
+  worker: boolean;
+  account?: string;
+  user?: string;
+}
+
+/** Reads and validates the environment; names the variable that is wrong. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('CONFER_') && v !== ''));
+  const parsed = schema.safeParse(blankless);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('invalid_input', `environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    databaseUrl: c.CONFER_DATABASE_URL,
+    redisUrl: c.CONFER_REDIS_URL,
+    configFile: c.CONFER_CONFIG,
+    host: c.CONFER_HOST,
+    port: c.CONFER_PORT,
+    logLevel: c.CONFER_LOG_LEVEL,
+    region: c.CONFER_REGION,
+    worker: c.CONFER_WORKER === 'on',
+    account: c.CONFER_ACCOUNT,
+    user: c.CONFER_USER,
+  };
+}

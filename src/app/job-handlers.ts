@@ -1,0 +1,36 @@
+import { JOB_INDEX_MEETING, JOB_SUMMARIZE_MEETING } from '../usecases/ingest-meeting.ts';
+import type { JobHandler } from '../core/job-queue.ts';
+import { runFeature } from '../features/run-feature.ts';
+import { captureTasksAfterSummary } from '../usecases/tasks.ts';
+import { userContext } from './context.ts';
+import type { Services } from './services.ts';
+
+/** The key of the automatic summary of a meeting; retries of the job reuse it, so a summary is never stored twice. */
+export const autoSummaryKey = (artifactId: string) => `auto-summary:${artifactId}`;
+
+/** Handlers of every job type, bound to this process's services. */
+export function jobHandlers(services: Services): Record<string, JobHandler> {
+  const { store } = services;
+  return {
+    async [JOB_INDEX_MEETING](job) {
+      const { artifactId } = job.payload as { artifactId: string };
+      const artifact = await store.artifacts.get(job.accountId!, artifactId);
+      // Deleted before its job ran: nothing to index.
+      if (!artifact) return;
+      await store.search.index(artifact.accountId, artifact.id, artifact.title, await store.segments.list(artifact.id));
+    },
+
+    async [JOB_SUMMARIZE_MEETING](job) {
+      const { artifactId, userId } = job.payload as { artifactId: string; userId: string };
+      const [account, user, artifact] = await Promise.all([
+        store.accounts.get(job.accountId!),
+        store.users.get(job.accountId!, userId),
+        store.artifacts.get(job.accountId!, artifactId),
+      ]);
+      if (!account || !user || !artifact) return;
+      const ctx = userContext(services, account, user, 'job');
+      const summary = await runFeature(ctx, 'meeting.summary', { artifactId }, { idempotencyKey: autoSummaryKey(artifactId) });
+      await captureTasksAfterSummary(ctx, artifactId, summary.id);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { EventEmitter } from 'node:events';
+import { systemClock, type Clock } from '../core/clock.ts';
+import type { JobQueue } from '../core/job-queue.ts';
+import { createLogger, type Logger, type LogLevel } from '../core/logger.ts';
+import type { Store } from '../core/store.ts';
+import { BullmqJobQueue } from '../jobs/bullmq-job-queue.ts';
+import { DbJobQueue } from '../jobs/db-job-queue.ts';
+import { openStore } from '../store/connect.ts';
+import type { AppConfig } from './config.ts';
+
+/** The long-lived handles of one process, shared by every request. */
+export interface Services {
+  readonly config: AppConfig;
+  readonly store: Store;
+  readonly queue: JobQueue;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** In-process notifications; `jobs` is emitted after enqueuing so an idle worker wakes up. */
+  readonly events: EventEmitter;
+  close(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  defaultLogLevel?: LogLevel;
+}
+
+/** Opens the store (running migrations) and the job queue named by the configuration. */
+export async function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger(config.logLevel ?? overrides.defaultLogLevel ?? 'info');
+  const store = await openStore({ url: config.databaseUrl });
+  const queue = config.redisUrl ? new BullmqJobQueue({ url: config.redisUrl, logger }) : new DbJobQueue(store, clock);
+  return {
+    config,
+    store,
+    queue,
+    clock,
+    logger,
+    events: new EventEmitter(),
+    async close() {
+      if (queue instanceof BullmqJobQueue) await queue.close();
+      await store.close();
+    },
+  };
+}

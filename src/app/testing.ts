@@ -1,0 +1,98 @@
+/**
+ * Test support above the store: services over a fresh database, an account
+ * with an owner and members, and request contexts for each of them.
+ */
+import { EventEmitter } from 'node:events';
+import { ManualClock, type Clock } from '../core/clock.ts';
+import type { Ctx } from '../core/context.ts';
+import { newId } from '../core/ids.ts';
+import { silentLogger } from '../core/logger.ts';
+import type { Account, Role, User } from '../core/types.ts';
+import { DbJobQueue } from '../jobs/db-job-queue.ts';
+import { createSqliteTestStore, type TestStore } from '../store/testing.ts';
+import { bootstrapAccount } from '../usecases/bootstrap-account.ts';
+import { loadConfig } from './config.ts';
+import { userContext } from './context.ts';
+import type { Services } from './services.ts';
+
+export interface TestWorld {
+  services: Services;
+  testStore: TestStore;
+  account: Account;
+  owner: User;
+  ownerToken: string;
+  /** Adds a user to the account. */
+  addUser(opts?: { role?: Role; email?: string; name?: string; aiAccess?: boolean }): Promise<User>;
+  /** A second account, for isolation checks. */
+  addAccount(name?: string): Promise<{ account: Account; owner: User; token: string }>;
+  /** A request context for the user, with the account as currently stored. */
+  ctx(user: User, via?: Ctx['actor']['via']): Promise<Ctx>;
+  close(): Promise<void>;
+}
+
+export async function createTestWorld(opts: { clock?: Clock; testStore?: TestStore; region?: string } = {}): Promise<TestWorld> {
+  const testStore = opts.testStore ?? (await createSqliteTestStore());
+  const clock = opts.clock ?? new ManualClock('2026-03-04T15:00:00.000Z');
+  const store = testStore.store;
+  const services: Services = {
+    config: loadConfig({ CONFER_DATABASE_URL: testStore.url }),
+    store,
+    queue: new DbJobQueue(store, clock),
+    clock,
+    logger: silentLogger,
+    events: new EventEmitter(),
+    close: async () => {},
+  };
+  const { account, owner, token } = await bootstrapAccount(store, clock, {
+    accountName: 'Acme',
+    region: opts.region ?? 'EU',
+    ownerEmail: 'owner@acme.test',
+    ownerName: 'Olivia Owner',
+    via: 'cli',
+  });
+  const world: TestWorld = {
+    services,
+    testStore,
+    account,
+    owner,
+    ownerToken: token,
+    async addUser({ role = 'member', email, name, aiAccess = true } = {}) {
+      const now = clock.now().toISOString();
+      const id = newId('usr');
+      const user: User = {
+        id,
+        accountId: account.id,
+        email: email ?? `${id}@acme.test`,
+        name: name ?? `Member ${id.slice(-4)}`,
+        role,
+        studio: false,
+        status: 'active',
+        aiAccess,
+        customAddOn: false,
+        locale: 'en',
+        externalId: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await store.users.create(user);
+      return user;
+    },
+    async addAccount(name = 'Other Corp') {
+      const created = await bootstrapAccount(store, clock, {
+        accountName: name,
+        region: 'US',
+        ownerEmail: `owner@${name.replace(/\W/g, '').toLowerCase()}.test`,
+        ownerName: 'Other Owner',
+        via: 'cli',
+      });
+      return created;
+    },
+    async ctx(user, via = 'api') {
+      return userContext(services, (await store.accounts.get(user.accountId))!, user, via);
+    },
+    async close() {
+      await testStore.cleanup();
+    },
+  };
+  return world;
+}

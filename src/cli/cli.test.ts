@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from './main.ts';
+import type { Io } from './output.ts';
+
+const STANDUP = `---
+title: Platform stand-up
+date: 2026-03-04T09:30:00Z
+---
+[00:00:05] Ann Lee: Yesterday I finished the billing export.
+[00:00:12] Bo Chen: I'll review the billing export by Friday.
+[00:00:20] Ann Lee: We agreed to freeze the schema until the release.
+[00:00:31] Cy Diaz: The staging database ran out of disk space last night.
+`;
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out(text: string) {
+      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
+    },
+    err(text: string) {
+      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
+    },
+  };
+  return io;
+}
+
+describe('confer CLI', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  const cli = async (...argv: string[]) => {
+    const io = capture();
+    const code = await runCli(argv, io, env);
+    return { code, ...io };
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'confer-cli-'));
+    env = { CONFER_DATABASE_URL: join(dir, 'confer.db') };
+    writeFileSync(join(dir, 'standup.txt'), STANDUP);
+    writeFileSync(join(dir, 'broken.srt'), '1\n00:00:01,000 --> 00:00:02,000\nAnn: hi\n\n2\n00:00:0x,000 --> 00:00:04,000\nBo: hello\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('summarizes a file as JSON with sections and citations, with no server or configuration', async () => {
+    const { code, stdout } = await cli('summarize', join(dir, 'standup.txt'), '--json');
+    assert.equal(code, 0);
+    const summary = JSON.parse(stdout);
+    for (const key of ['overview', 'keyPoints', 'decisions', 'actionItems', 'nextSteps', 'chapters']) assert.ok(key in summary, key);
+    const action = summary.actionItems.find((a: { owner: string }) => a.owner === 'Bo Chen');
+    assert.equal(action.due, '2026-03-06');
+    assert.deepEqual(action.citations[0], { artifactId: summary.meetingId, segment: 1, start: 12, end: 20, speaker: 'Bo Chen' });
+  });
+
+  it('prints markdown by default and plain text with --format text', async () => {
+    const md = await cli('summarize', join(dir, 'standup.txt'));
+    assert.equal(md.code, 0);
+    assert.match(md.stdout, /^# Platform stand-up/m);
+    assert.match(md.stdout, /## Action items/);
+    assert.match(md.stdout, /\*\*Bo Chen\*\*.*due 2026-03-06/);
+    const text = await cli('summarize', join(dir, 'standup.txt'), '--format', 'text');
+    assert.equal(text.code, 0);
+    assert.doesNotMatch(text.stdout, /#|\*\*|\[\d+:\d+/);
+    assert.match(text.stdout, /billing export/);
+  });
+
+  it('honours --max-words', async () => {
+    const { stdout } = await cli('summarize', join(dir, 'standup.txt'), '--json', '--max-words', '12');
+    const s = JSON.parse(stdout);
+    const words = [s.overview.text, ...s.keyPoints.map((k: { text: string }) => k.text)].join(' ').split(/\s+/).filter(Boolean).length;
+    assert.ok(words <= 12, `${words} ≤ 12`);
+  });
+
+  it('answers questions: cited when covered, and says so when not', async () => {
+    const covered = await cli('ask', join(dir, 'standup.txt'), 'What happened to the staging database?', '--json');
+    assert.equal(covered.code, 0);
+    const answer = JSON.parse(covered.stdout);
+    assert.deepEqual(Object.keys(answer).sort(), ['answer', 'citations', 'covered']);
+    assert.equal(answer.covered, true);
+    assert.equal(answer.citations[0].speaker, 'Cy Diaz');
+    const missing = await cli('ask', join(dir, 'standup.txt'), 'What is our parental leave policy?', '--json');
+    assert.equal(JSON.parse(missing.stdout).covered, false);
+    const text = await cli('ask', join(dir, 'standup.txt'), 'What happened to the staging database?', '--format', 'text');
+    assert.match(text.stdout, /disk space/);
+  });
+
+  it('rejects a malformed file with file:line on stderr, a non-zero exit, and stores nothing', async () => {
+    const before = JSON.parse((await cli('meetings', 'list', '--json')).stdout).total;
+    const { code, stderr, stdout } = await cli('summarize', join(dir, 'broken.srt'));
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /broken\.srt:6: /);
+    const ingest = await cli('ingest', join(dir, 'standup.txt'), join(dir, 'broken.srt'));
+    assert.notEqual(ingest.code, 0);
+    assert.equal(JSON.parse((await cli('meetings', 'list', '--json')).stdout).total, before);
+  });
+
+  it('reports a missing file and bad options clearly', async () => {
+    const missing = await cli('summarize', join(dir, 'nope.vtt'));
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /cannot read .*nope\.vtt: no such file/);
+    const bad = await cli('summarize', join(dir, 'standup.txt'), '--max-words', 'ten');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--max-words must be a positive whole number/);
+    const format = await cli('summarize', join(dir, 'standup.txt'), '--format', 'pdf');
+    assert.match(format.stderr, /--format must be one of markdown, text/);
+    const unknown = await cli('frobnicate');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command/);
+  });
+
+  it('ingests files, lists and shows meetings', async () => {
+    const copy = join(dir, 'standup-2.txt');
+    writeFileSync(copy, STANDUP.replace('Platform stand-up', 'Second stand-up'));
+    const ingest = await cli('ingest', copy);
+    assert.equal(ingest.code, 0);
+    assert.match(ingest.stderr, /stored .*standup-2\.txt as mtg_/);
+    assert.match(ingest.stdout, /Second stand-up\t4 segments\tsummary ready/);
+    const list = await cli('meetings', 'list');
+    assert.match(list.stdout, /Second stand-up/);
+    const found = await cli('meetings', 'list', '-q', 'billing', '--json');
+    assert.equal(JSON.parse(found.stdout).total, 2);
+    const id = /mtg_\w+/.exec(ingest.stdout)![0];
+    const show = await cli('meetings', 'show', id);
+    assert.match(show.stdout, /## Action items/);
+    const unknown = await cli('meetings', 'show', 'mtg_nothing');
+    assert.equal(unknown.code, 4);
+    assert.match(unknown.stderr, /meeting mtg_nothing was not found/);
+  });
+
+  it('bootstraps an account with a token shown once, and migrates', async () => {
+    const { code, stdout } = await cli('admin', 'bootstrap', '--owner-email', 'ceo@example.org', '--account-name', 'Example', '--region', 'SG', '--json');
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout);
+    assert.equal(result.account.deploymentMode, 'self-hosted-only');
+    assert.match(result.token, /^cfr_/);
+    const again = await cli('admin', 'bootstrap', '--owner-email', 'x@example.org', '--account-name', 'Example');
+    assert.equal(again.code, 5);
+    const badRegion = await cli('admin', 'bootstrap', '--owner-email', 'x@example.org', '--account-name', 'Other', '--region', 'Mars!');
+    assert.match(badRegion.stderr, /region: "Mars!" is not a region code/);
+    const migrate = await cli('migrate');
+    assert.match(migrate.stdout, /up to date/);
+  });
+});

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { Ctx } from '../core/context.ts';
+import type { FeatureSpec } from '../core/features.ts';
+import type { Artifact, Citation, Segment, User } from '../core/types.ts';
+
+/** An artifact the caller may read, with its transcript. */
+export interface ContextArtifact {
+  artifact: Artifact;
+  segments: Segment[];
+}
+
+/** Where a run was routed, and why. */
+export interface Route {
+  provider: string;
+  model: string | null;
+  region: string;
+  reasons: { provider: string; chosen: boolean; reason: string }[];
+}
+
+export interface FeatureRun<I> {
+  ctx: Ctx;
+  user: User;
+  input: I;
+  context: ContextArtifact[];
+  route: Route;
+}
+
+export interface FeatureResult<O> {
+  output: O;
+  usage?: { inputTokens: number; outputTokens: number };
+}
+
+/**
+ * One AI capability. Only `runFeature` calls `run`, after identity,
+ * entitlement, settings and access checks; `run` gets only the context the
+ * pipeline gathered.
+ */
+export interface FeatureDefinition<I, O> {
+  spec: FeatureSpec;
+  input: z.ZodType<I>;
+  output: z.ZodType<O>;
+  /** The artifacts this input reads; each is access-checked before `run`. */
+  artifactIds(input: I): string[];
+  /** Every citation in the output, for the post-processing checks. */
+  citations(output: O): Citation[];
+  run(run: FeatureRun<I>): Promise<FeatureResult<O>>;
+}

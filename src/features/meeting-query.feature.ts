@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { featureSpec } from '../core/features.ts';
+import type { Answer } from '../core/outputs.ts';
+import { answerQuestion } from '../engine/index.ts';
+import type { FeatureDefinition } from './feature.ts';
+import { meetingDateOf } from './meeting-summary.feature.ts';
+import { answerSchema } from './schemas.ts';
+
+export const meetingQuestionInput = z.object({
+  artifactId: z.string().min(1),
+  question: z.string().trim().min(1, 'a question is required').max(2000),
+  /** Answer length budget in words. */
+  maxWords: z.number().int().min(5).max(1000).optional(),
+});
+
+export type MeetingQuestionInput = z.infer<typeof meetingQuestionInput>;
+
+function answerFeature(id: 'meeting.query' | 'meeting.questions'): FeatureDefinition<MeetingQuestionInput, Answer> {
+  return {
+    spec: featureSpec(id)!,
+    input: meetingQuestionInput,
+    output: answerSchema,
+    artifactIds: (input) => [input.artifactId],
+    citations: (answer) => answer.citations,
+    async run({ input, context }) {
+      const [{ artifact, segments }] = context;
+      const output = answerQuestion({
+        artifactId: artifact.id,
+        segments,
+        question: input.question,
+        meetingDate: meetingDateOf(artifact),
+        maxWords: input.maxWords,
+      });
+      return { output };
+    },
+  };
+}
+
+/** Questions about a past meeting (the panel). */
+export const meetingQueryFeature = answerFeature('meeting.query');
+
+/** Questions asked while the meeting is running, including "catch me up". */
+export const meetingQuestionsFeature = answerFeature('meeting.questions');

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { featureSpec } from '../core/features.ts';
+import type { MeetingSummary } from '../core/outputs.ts';
+import { summarizeMeeting } from '../engine/index.ts';
+import type { FeatureDefinition } from './feature.ts';
+import { meetingSummarySchema } from './schemas.ts';
+import { summaryCitations } from './summary-citations.ts';
+
+export const meetingSummaryInput = z.object({
+  artifactId: z.string().min(1),
+  /** Word budget for overview and key points. */
+  maxWords: z.number().int().min(5).max(5000).optional(),
+});
+
+export type MeetingSummaryInput = z.infer<typeof meetingSummaryInput>;
+
+export const meetingSummaryFeature: FeatureDefinition<MeetingSummaryInput, MeetingSummary> = {
+  spec: featureSpec('meeting.summary')!,
+  input: meetingSummaryInput,
+  output: meetingSummarySchema,
+  artifactIds: (input) => [input.artifactId],
+  citations: summaryCitations,
+  async run({ input, context }) {
+    const [{ artifact, segments }] = context;
+    const output = summarizeMeeting({
+      artifactId: artifact.id,
+      segments,
+      meetingDate: meetingDateOf(artifact),
+      maxWords: input.maxWords,
+      participants: artifact.participants.map((p) => p.name),
+    });
+    return { output };
+  },
+};
+
+/** The instant relative dates in a meeting are resolved against. */
+export function meetingDateOf(artifact: { startedAt: string | null; createdAt: string }): Date {
+  return new Date(artifact.startedAt ?? artifact.createdAt);
+}

@@ -1,0 +1,43 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Services } from '../app/services.ts';
+import { AppError } from '../core/errors.ts';
+import type { AppEnv } from './env.ts';
+import { errorResponse } from './errors.ts';
+import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
+import { systemRoutes } from './routes/system/system-routes.ts';
+import { tasksRoutes } from './routes/tasks/tasks-routes.ts';
+import { validationHook } from './validation.ts';
+import { WEB_DIST, webApp } from './web-app.ts';
+
+export const API_VERSION = '0.1.0';
+
+/**
+ * The HTTP application: the `/v1` API, its OpenAPI 3.1 document and the web
+ * app (every other path). Every route goes through the same error rendering,
+ * and every protected route through bearer authentication.
+ */
+export function createApp(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use('*', webApp(WEB_DIST));
+  app.onError((error, c) => errorResponse(c, error, services.logger));
+  app.notFound((c) => errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`), services.logger));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (`cfr_…`) from `confer admin bootstrap` or the admin API',
+  });
+  app.route('/', systemRoutes());
+  app.route('/', meetingsRoutes());
+  app.route('/', tasksRoutes());
+
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Confer API', version: API_VERSION, description: 'Governed AI for workplace conversations' },
+  });
+  return app;
+}

@@ -1,0 +1,118 @@
+import { z } from '@hono/zod-openapi';
+import { answerSchema, meetingSummarySchema } from '../../../features/schemas.ts';
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'not_found' }),
+      message: z.string().openapi({ example: 'meeting mtg_123 was not found' }),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const meetingIdParam = z.object({
+  id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'mtg_01jd3v4k2m8q6w7e5r9t0y1u2i' }),
+});
+
+export const meetingSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    ownerId: z.string(),
+    participants: z.array(z.string()),
+    startedAt: z.string().nullable().openapi({ description: 'ISO-8601 start, from the file or the upload' }),
+    endedAt: z.string().nullable(),
+    durationSeconds: z.number().nullable(),
+    source: z.object({ filename: z.string(), format: z.string(), bytes: z.number() }).nullable(),
+    segments: z.number().int().openapi({ description: 'number of transcript segments' }),
+    summaryStatus: z.enum(['ready', 'pending', 'failed', 'none']),
+    actionItems: z.number().int().nullable().openapi({ description: 'action items in the latest summary; null without one' }),
+    createdAt: z.string(),
+  })
+  .openapi('Meeting');
+
+export const meetingPageSchema = z
+  .object({ items: z.array(meetingSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+  .openapi('MeetingPage');
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'page size, 1–100' }),
+  offset: z.coerce.number().int().min(0).default(0),
+  q: z.string().max(200).optional().openapi({ description: 'full-text search over titles and transcripts' }),
+  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'meetings starting at or after this instant' }),
+  to: z.iso.datetime({ offset: true }).optional(),
+  participant: z.string().max(200).optional(),
+  hasActionItems: z
+    .stringbool()
+    .optional()
+    .openapi({ type: 'boolean', description: 'true: only meetings whose latest summary lists action items; false: only those without' }),
+});
+
+const segmentInput = z.object({
+  speaker: z.string(),
+  start: z.number().optional(),
+  end: z.number().optional(),
+  text: z.string(),
+});
+
+export const jsonUpload = z
+  .object({
+    filename: z.string().max(255).optional().openapi({ description: 'name used in error messages and stored with the original' }),
+    title: z.string().max(300).optional(),
+    date: z.iso.datetime({ offset: true }).optional().openapi({ description: 'meeting start; relative due dates resolve against it' }),
+    format: z.enum(['webvtt', 'srt', 'text', 'json']).optional(),
+    content: z.string().optional().openapi({ description: 'a transcript file as text (WebVTT, SRT, plain text or JSON)' }),
+    segments: z.array(segmentInput).optional().openapi({ description: 'transcript segments, instead of content' }),
+  })
+  .refine((b) => (b.content === undefined) !== (b.segments === undefined), { message: 'send exactly one of content or segments', path: ['content'] })
+  .openapi('MeetingUploadJson');
+
+export const multipartUpload = z
+  .object({
+    file: z.custom<File>((v) => v instanceof File, 'file must be an uploaded file').openapi({ type: 'string', format: 'binary' }),
+    title: z.string().max(300).optional(),
+    date: z.iso.datetime({ offset: true }).optional(),
+  })
+  .openapi('MeetingUploadForm');
+
+export const ingestResultSchema = z
+  .object({ meeting: meetingSchema, created: z.boolean().openapi({ description: 'false when this file was already uploaded by the same user' }) })
+  .openapi('IngestResult');
+
+export const summarySchema = z
+  .object({
+    id: z.string().openapi({ description: 'output id' }),
+    meetingId: z.string(),
+    provider: z.string(),
+    model: z.string().nullable(),
+    createdAt: z.string(),
+    summary: meetingSummarySchema.meta({ id: 'MeetingSummary' }),
+  })
+  .openapi('Summary');
+
+export const pendingSchema = z.object({ status: z.enum(['pending', 'failed']), meetingId: z.string() }).openapi('SummaryPending');
+
+export const regenerateBody = z.object({
+  maxWords: z.number().int().min(5).max(5000).optional(),
+  provider: z.string().optional().openapi({ description: '`builtin` or a registered provider name' }),
+});
+
+export const questionBody = z.object({
+  question: z.string().trim().min(1).max(2000).openapi({ example: 'Who were the five vendors mentioned?' }),
+  maxWords: z.number().int().min(5).max(1000).optional(),
+});
+
+export const answerResponse = answerSchema
+  .and(z.object({ id: z.string(), meetingId: z.string(), provider: z.string(), model: z.string().nullable(), createdAt: z.string() }))
+  .openapi('Answer');
+
+export const transcriptSchema = z
+  .object({
+    meetingId: z.string(),
+    segments: z.array(
+      z.object({ index: z.number().int(), speaker: z.string(), start: z.number(), end: z.number(), text: z.string(), kind: z.string().optional() }),
+    ),
+  })
+  .openapi('Transcript');

@@ -1,0 +1,82 @@
+import type { Ctx } from '../core/context.ts';
+import { notFound } from '../core/errors.ts';
+import type { MeetingSummary } from '../core/outputs.ts';
+import type { ArtifactFilter, Page } from '../core/store.ts';
+import type { Artifact, Output, Segment } from '../core/types.ts';
+import { principalsOf, readArtifact } from '../governance/access.ts';
+import { identify } from '../governance/identity.ts';
+
+export type SummaryStatus = 'ready' | 'pending' | 'failed' | 'none';
+
+export interface MeetingView {
+  id: string;
+  title: string;
+  ownerId: string;
+  participants: string[];
+  startedAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  source: { filename: string; format: string; bytes: number } | null;
+  segments: number;
+  summaryStatus: SummaryStatus;
+  /** Action items in the latest summary; null without one. */
+  actionItems: number | null;
+  createdAt: string;
+}
+
+export type MeetingFilter = Omit<ArtifactFilter, 'type' | 'visibleTo'>;
+
+async function jobStatus(ctx: Ctx, artifactId: string): Promise<SummaryStatus> {
+  const job = await ctx.store.jobs.getByKey(`summary:${artifactId}`);
+  if (!job) return 'none';
+  if (job.status === 'failed') return 'failed';
+  return job.status === 'done' ? 'none' : 'pending';
+}
+
+async function view(ctx: Ctx, a: Artifact): Promise<MeetingView> {
+  const duration = a.metadata.durationSeconds;
+  const summary = await ctx.store.outputs.latest(ctx.account.id, a.id, 'meeting.summary');
+  return {
+    id: a.id,
+    title: a.title,
+    ownerId: a.ownerId,
+    participants: a.participants.map((p) => p.name),
+    startedAt: a.startedAt,
+    endedAt: a.endedAt,
+    durationSeconds: typeof duration === 'number' ? duration : null,
+    source: a.source ? { filename: a.source.filename, format: a.source.format, bytes: a.source.bytes } : null,
+    segments: await ctx.store.segments.count(a.id),
+    summaryStatus: summary ? 'ready' : await jobStatus(ctx, a.id),
+    actionItems: summary ? (summary.payload as MeetingSummary).actionItems.length : null,
+    createdAt: a.createdAt,
+  };
+}
+
+/** Meetings the caller may read, newest first. */
+export async function listMeetings(ctx: Ctx, filter: MeetingFilter = {}): Promise<Page<MeetingView>> {
+  const user = await identify(ctx);
+  const page = await ctx.store.artifacts.list(ctx.account.id, { ...filter, type: 'meeting', visibleTo: await principalsOf(ctx, user) });
+  return { ...page, items: await Promise.all(page.items.map((a) => view(ctx, a))) };
+}
+
+export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingView> {
+  const user = await identify(ctx);
+  return view(ctx, await readArtifact(ctx, user, id));
+}
+
+export async function getTranscript(ctx: Ctx, id: string): Promise<{ meetingId: string; segments: Segment[] }> {
+  const user = await identify(ctx);
+  const artifact = await readArtifact(ctx, user, id);
+  return { meetingId: artifact.id, segments: await ctx.store.segments.list(artifact.id) };
+}
+
+/** The latest stored summary of a meeting the caller may read. */
+export async function getLatestSummary(ctx: Ctx, id: string): Promise<{ output: Output & { payload: MeetingSummary }; status: SummaryStatus } | { output: null; status: SummaryStatus }> {
+  const user = await identify(ctx);
+  const artifact = await readArtifact(ctx, user, id);
+  const output = await ctx.store.outputs.latest(ctx.account.id, artifact.id, 'meeting.summary');
+  if (output) return { output: output as Output & { payload: MeetingSummary }, status: 'ready' };
+  const status = await jobStatus(ctx, artifact.id);
+  if (status === 'none') throw notFound('summary of meeting', id);
+  return { output: null, status };
+}
