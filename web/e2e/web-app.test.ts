@@ -1,0 +1,378 @@
+/**
+ * The web app in a real browser: Debian's Chromium against a real
+ * `confer serve` on loopback with a temporary SQLite database. The tests run
+ * in order and build on each other, as a person would use the app.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Page } from 'playwright-core';
+import { LOCAL_OWNER_EMAIL } from '../../src/app/context.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import { newId } from '../../src/core/ids.ts';
+import type { Store } from '../../src/core/store.ts';
+import type { User } from '../../src/core/types.ts';
+import { issueToken } from '../../src/governance/tokens.ts';
+import { openStore } from '../../src/store/connect.ts';
+import {
+  CHROMIUM,
+  DESKTOP,
+  ensureWebBuilt,
+  launchBrowser,
+  overflowsHorizontally,
+  PHONE,
+  ROOT,
+  screenshot,
+  startConfer,
+  type Browser,
+  type ConferServer,
+} from './harness.ts';
+
+const example = (name: string) => readFileSync(join(ROOT, 'examples', name));
+
+// Functions passed to the page run in the browser. This file is compiled for
+// Node without the DOM types, so the few browser globals they use are declared here.
+declare const document: any;
+declare const window: any;
+declare function getComputedStyle(element: unknown, pseudo?: string): { outlineStyle: string };
+
+const missing = existsSync(CHROMIUM) ? null : `Chromium not found at ${CHROMIUM}; install it with apt-get install chromium`;
+if (missing && process.env.CI) throw new Error(`${missing} (required in CI)`);
+
+describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }, () => {
+  let server: ConferServer;
+  let store: Store;
+  let browser: Browser;
+  let owner: Page;
+  let tom: Page;
+  const tokens: Record<'owner' | 'tom' | 'lee', string> = { owner: '', tom: '', lee: '' };
+  let meetingUrl = '';
+
+  /** Calls the API as a seeded user, the way a script would. */
+  const apiCall = async (who: keyof typeof tokens, path: string, init: RequestInit = {}) => {
+    const res = await fetch(server.url + path, { ...init, headers: { authorization: `Bearer ${tokens[who]}`, ...init.headers } });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const uploadAs = async (who: keyof typeof tokens, file: string) => {
+    const form = new FormData();
+    form.set('file', new Blob([example(file)]), file);
+    const { body } = await apiCall(who, '/v1/meetings', { method: 'POST', body: form });
+    for (let i = 0; i < 300; i++) {
+      if ((await apiCall(who, `/v1/meetings/${body.meeting.id}/summary`)).status === 200) return body.meeting.id as string;
+      await sleep(100);
+    }
+    throw new Error(`no summary of ${file}`);
+  };
+  const signInWithToken = async (token: string, path: string) => {
+    const page = await browser.newPage();
+    await page.goto(server.url + path);
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.app-header').waitFor();
+    return page;
+  };
+  /** Makes the page the active tab: a tab in the background renders slowly, and screenshots of it wait. */
+  const activate = async (page: Page) => {
+    await page.bringToFront();
+    return page;
+  };
+  /** Waits until the segment is highlighted, focused and on screen. */
+  const highlighted = (page: Page, segment: number) =>
+    page.waitForFunction((id: string) => {
+      const el = document.getElementById(id);
+      if (!el || !el.classList.contains('is-cited') || document.activeElement !== el) return false;
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, `segment-${segment}`);
+  const rows = (page: Page, count: number) => page.waitForFunction((n: number) => document.querySelectorAll('.meeting-row').length === n, count);
+
+  before(async () => {
+    ensureWebBuilt();
+    server = await startConfer();
+    store = await openStore({ url: server.databaseUrl, migrate: false });
+    const [account] = await store.accounts.list();
+    const localOwner = (await store.users.getByEmail(account.id, LOCAL_OWNER_EMAIL))!;
+    const now = new Date().toISOString();
+    const member = async (name: string): Promise<User> => {
+      const user: User = {
+        id: newId('usr'), accountId: account.id, email: `${name.split(' ')[0].toLowerCase()}@example.com`, name, role: 'member', studio: false,
+        status: 'active', aiAccess: true, customAddOn: false, locale: 'en', externalId: null, createdAt: now, updatedAt: now,
+      };
+      await store.users.create(user);
+      return user;
+    };
+    const tokenOf = async (user: User) => (await issueToken(store, systemClock, { accountId: account.id, userId: user.id, name: 'e2e' })).token;
+    const tomUser = await member('Tom Becker');
+    const leeUser = await member('Lee Legal');
+    tokens.owner = await tokenOf(localOwner);
+    tokens.tom = await tokenOf(tomUser);
+    tokens.lee = await tokenOf(leeUser);
+    // An admin locks questions off for the Legal group, which Lee belongs to.
+    await store.groups.create({ id: 'grp_legal', accountId: account.id, name: 'Legal', externalId: null, aiAccess: true, createdAt: now, updatedAt: now });
+    await store.groups.addMember(account.id, 'grp_legal', leeUser.id);
+    await store.settings.set({
+      accountId: account.id, scope: 'group', scopeId: 'grp_legal', key: 'feature.meeting.query', value: false, locked: true, updatedAt: now, updatedBy: localOwner.id,
+    });
+    browser = await launchBrowser();
+    owner = await browser.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await store?.close();
+    await server?.stop();
+  });
+
+  it('signs in with the one-click link printed by confer serve', async () => {
+    await owner.goto(server.signInLink);
+    await owner.getByRole('heading', { name: 'Meetings' }).waitFor();
+    assert.equal(owner.url(), `${server.url}/meetings`, 'the token left the address bar');
+    await owner.getByText('No meetings yet').waitFor();
+    assert.equal(await owner.getByRole('link', { name: 'Admin' }).count(), 1, 'the owner sees the admin console');
+  });
+
+  it('signs in with an API token, and says when a token is wrong', async () => {
+    const page = await browser.newPage();
+    browser.expectFailedRequest(page, 401);
+    await page.goto(`${server.url}/tasks`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, 'sign-in');
+    }
+    await page.setViewportSize(DESKTOP);
+    await page.getByLabel('API token').fill('cfr_not-a-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/That token was not accepted/).waitFor();
+    await page.getByLabel('API token').fill(tokens.tom);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Tasks' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/tasks', 'the page asked for is the page shown');
+    assert.equal(await page.getByRole('link', { name: 'Admin' }).count(), 0, 'members do not see the admin console');
+    assert.equal(browser.consoleErrors(page).length, 0, browser.consoleErrors(page).join('\n'));
+    tom = page;
+  });
+
+  it('uploads a transcript with progress, then shows its summary', async () => {
+    await activate(owner);
+    await owner.getByRole('link', { name: 'Upload transcript' }).click();
+    await owner.getByRole('heading', { name: 'Upload a transcript' }).waitFor();
+    // A slow uplink, so the progress bar has time to show.
+    const cdp = await browser.context.newCDPSession(owner);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 24 * 1024 });
+    await owner.locator('input[type=file]').setInputFiles(join(ROOT, 'examples', 'planning-meeting.vtt'));
+    await owner.getByRole('button', { name: 'Upload and summarise' }).click();
+    await owner.getByText(/Uploading planning-meeting\.vtt… [1-9]\d?%/).waitFor();
+    await owner.waitForURL(/\/meetings\/mtg_/, { timeout: 30_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+    meetingUrl = owner.url();
+    await owner.getByRole('heading', { name: 'Crewline Q2 planning' }).waitFor();
+    await owner.getByRole('heading', { name: /^Action items/ }).waitFor({ timeout: 60_000 });
+    assert.ok((await owner.locator('.overview').textContent())!.length > 50);
+    assert.ok((await owner.locator('[aria-labelledby=summary-decisions] li').count()) > 0);
+    assert.ok((await owner.locator('.action-item').count()) > 0);
+    assert.ok((await owner.locator('.segment').count()) > 100, 'the transcript is shown');
+  });
+
+  it('explains a transcript it cannot read, with the file and line', async () => {
+    browser.expectFailedRequest(owner, 400);
+    await owner.goto(`${server.url}/upload`);
+    const broken = '1\n00:00:01,000 --> 00:00:02,000\nAnn: hi\n\n2\n00:00:0x,000 --> 00:00:04,000\nBo: hello\n';
+    await owner.locator('input[type=file]').setInputFiles({ name: 'broken.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(broken) });
+    await owner.getByRole('button', { name: 'Upload and summarise' }).click();
+    const alert = owner.getByRole('alert');
+    await alert.waitFor();
+    assert.match((await alert.textContent())!, /This transcript could not be read\s*broken\.srt, line 6: /);
+    await screenshot(owner, 'upload-error');
+  });
+
+  it('highlights the transcript segment a citation points at', async () => {
+    await owner.goto(meetingUrl);
+    const citation = owner.locator('[aria-labelledby=summary-decisions] .citation').first();
+    const segment = Number(new URL((await citation.getAttribute('href'))!, server.url).searchParams.get('segment'));
+    await citation.click();
+    await highlighted(owner, segment);
+    assert.equal(new URL(owner.url()).searchParams.get('segment'), String(segment), 'the moment has its own address');
+    assert.equal(await owner.locator('.segment.is-cited').count(), 1);
+    await screenshot(owner, 'citation');
+  });
+
+  it('answers questions with citations, and says when the meeting did not cover one', async () => {
+    await owner.getByLabel('Your question').fill('Who were the five vendors mentioned?');
+    await owner.getByRole('button', { name: 'Ask' }).click();
+    const answer = owner.locator('.exchange').first();
+    await answer.locator('.answer .citation').first().waitFor();
+    assert.match((await answer.textContent())!, /Relaymark/);
+    const cited = Number(new URL((await answer.locator('.citation').first().getAttribute('href'))!, server.url).searchParams.get('segment'));
+    await answer.locator('.citation').first().click();
+    await highlighted(owner, cited);
+
+    await owner.getByLabel('Your question').fill('What is the parental leave policy in Brazil?');
+    await owner.getByRole('button', { name: 'Ask' }).click();
+    await owner.locator('.exchange').first().getByText('Not covered').waitFor();
+    assert.equal(await owner.locator('.exchange').first().locator('.citation').count(), 0);
+  });
+
+  it('copies the summary as text with its citations', async () => {
+    await owner.getByRole('button', { name: 'Copy summary' }).click();
+    await owner.getByRole('button', { name: 'Copied' }).waitFor();
+    const text = String(await owner.evaluate('navigator.clipboard.readText()'));
+    assert.match(text, /^Crewline Q2 planning\n\nOverview\n/);
+    assert.match(text, /\nAction items\n- .+\[\d+:\d\d [A-Z]/);
+  });
+
+  it('jumps to chapters and searches inside the transcript', async () => {
+    const search = owner.getByLabel('Search the transcript');
+    await search.fill('Harborview');
+    await owner.getByText(/^1 of \d+$/).waitFor();
+    await search.press('Enter');
+    await owner.getByText(/^2 of \d+$/).waitFor();
+    assert.ok((await owner.locator('.segment mark').count()) >= 2);
+    assert.equal(await owner.locator('.segment.is-current-match').count(), 1);
+
+    const chapter = owner.locator('.chapter').nth(1);
+    await chapter.click();
+    await owner.waitForFunction(() => document.activeElement?.classList.contains('is-cited') === true);
+  });
+
+  it('finds meetings by words, participant and action items, and works from the keyboard', async () => {
+    await uploadAs('owner', 'standup.txt');
+    await uploadAs('owner', 'support-call.srt');
+    await owner.goto(`${server.url}/meetings`);
+    await owner.locator('.meeting-row').nth(2).waitFor();
+    const titles = async () => (await owner.locator('.meeting-row-title').allTextContents()).sort();
+
+    await owner.getByLabel('Search titles and transcripts').fill('Harborview');
+    await owner.waitForURL(/q=Harborview/);
+    await rows(owner, 1);
+    assert.deepEqual(await titles(), ['Crewline Q2 planning']);
+
+    await owner.getByRole('button', { name: 'Clear filters' }).first().click();
+    await owner.getByLabel('Participant').fill('Kofi');
+    await owner.waitForURL(/participant=Kofi/);
+    await rows(owner, 1);
+    assert.deepEqual(await titles(), ['Crewline mobile team stand-up']);
+
+    await owner.getByRole('button', { name: 'Clear filters' }).first().click();
+    await owner.getByLabel('Action items').selectOption('with');
+    await owner.waitForURL(/actions=with/);
+    await owner.waitForFunction(() => !document.querySelector('[aria-busy=true]') && document.querySelectorAll('.meeting-row').length > 0);
+    for (const badge of await owner.locator('.meeting-row .badge').allTextContents()) assert.match(badge, /\d+ action items?/);
+
+    await owner.getByLabel('Search titles and transcripts').fill('zebra crossing');
+    await owner.getByText('No meetings match').waitFor();
+    await owner.getByRole('button', { name: 'Clear filters' }).first().click();
+    await owner.locator('.meeting-row').nth(2).waitFor();
+
+    // Keyboard: the skip link comes first and moves focus to the page; every focus is visible.
+    await owner.goto(`${server.url}/meetings`);
+    await owner.locator('.meeting-row').first().waitFor();
+    await owner.keyboard.press('Tab');
+    assert.equal(await owner.evaluate('document.activeElement.textContent'), 'Skip to content');
+    await owner.keyboard.press('Enter');
+    assert.equal(await owner.evaluate('document.activeElement.id'), 'main');
+    for (let i = 0; i < 14; i++) {
+      await owner.keyboard.press('Tab');
+      // The focus ring is on the element, or on the card it stands for (drawn by its ::after).
+      const ring = await owner.evaluate(() => {
+        const el = document.activeElement;
+        const own = getComputedStyle(el).outlineStyle;
+        const card = getComputedStyle(el, '::after').outlineStyle;
+        return `${own !== 'none' ? own : card} on ${el.tagName} ${String(el.getAttribute('aria-label') || el.textContent).slice(0, 40)}`;
+      });
+      assert.doesNotMatch(ring, /^none/, `focus is visible: ${ring}`);
+    }
+  });
+
+  it('turns action items into tasks linked back to the moment they were said', async () => {
+    await owner.goto(`${server.url}/tasks`);
+    await owner.locator('.task-row').first().waitFor();
+    const first = owner.locator('.task-row').first();
+    const title = (await first.locator('.task-title').textContent())!;
+    await first.getByRole('checkbox').check();
+    await owner.locator('.task-row.is-done').first().waitFor();
+
+    await owner.getByRole('button', { name: 'Done', exact: true }).click();
+    await owner.waitForURL(/status=done/);
+    const done = owner.locator('.task-row', { hasText: title });
+    await done.waitFor();
+    const source = done.locator('.task-source');
+    const segment = Number(new URL((await source.getAttribute('href'))!, server.url).searchParams.get('segment'));
+    await source.click();
+    await owner.waitForURL(/\/meetings\/mtg_.*\?segment=/);
+    await highlighted(owner, segment);
+    assert.equal(await owner.getByRole('checkbox', { name: `Done: ${title}` }).isChecked(), true, 'the action item shows its task as done');
+
+    // Tom sees the tasks assigned to him, without the meeting he was not invited to read.
+    await activate(tom);
+    await tom.goto(`${server.url}/tasks?mine=1`);
+    await tom.locator('.task-row').first().waitFor();
+    for (const who of await tom.locator('.task-assignee').allTextContents()) assert.equal(who, 'Tom Becker');
+    assert.equal(await tom.locator('.task-source').count(), 0);
+    assert.ok((await tom.getByText('From a meeting you cannot open').count()) > 0);
+  });
+
+  it('tells a member which level turned a feature off', async () => {
+    const meetingId = await uploadAs('lee', 'standup.txt');
+    const lee = await activate(await signInWithToken(tokens.lee, `/meetings/${meetingId}`));
+    browser.expectFailedRequest(lee, 403);
+    await lee.getByRole('heading', { name: /^Action items/ }).waitFor();
+    await lee.getByLabel('Your question').fill('Who is ordering the second device?');
+    await lee.getByRole('button', { name: 'Ask' }).click();
+    const notice = lee.locator('.exchange .notice');
+    await notice.waitFor();
+    const text = (await notice.textContent())!;
+    assert.match(text, /meeting\.query is turned off by policy/);
+    assert.match(text, /meeting\.query is off: locked by group Legal/);
+    assert.match(text, /decided for a group you belong to \(group Legal\), and locked there/);
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(lee, 'policy-notice');
+    assert.deepEqual(browser.consoleErrors(lee), []);
+    await lee.close();
+  });
+
+  it('shows the admin console to owners and admins only', async () => {
+    await activate(owner);
+    await owner.goto(`${server.url}/admin`);
+    await owner.getByRole('heading', { name: 'Account', exact: true }).waitFor();
+    assert.match((await owner.locator('.facts').textContent())!, /Home region\s*EU.*Deployment mode\s*self-hosted-plus/s);
+    await activate(tom);
+    await tom.goto(`${server.url}/admin`);
+    await tom.getByRole('heading', { name: 'Admins only' }).waitFor();
+  });
+
+  it('fits a 390-pixel phone screen on every page, and saves screenshots', async () => {
+    // In-app navigation, as a person moves around: each page fetches only what it shows.
+    const pages: [string, (page: Page) => Promise<void>][] = [
+      ['meetings', (page) => page.getByRole('link', { name: 'Meetings', exact: true }).click()],
+      ['meeting', (page) => page.getByRole('link', { name: 'Crewline Q2 planning' }).click()],
+      ['upload', async (page) => {
+        await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+        await page.getByRole('link', { name: 'Upload transcript' }).click();
+      }],
+      ['tasks', (page) => page.getByRole('link', { name: 'Tasks', exact: true }).click()],
+      ['admin', (page) => page.getByRole('link', { name: 'Admin', exact: true }).click()],
+    ];
+    await activate(owner);
+    for (const viewport of [DESKTOP, PHONE]) {
+      await owner.setViewportSize(viewport);
+      await owner.goto(`${server.url}/meetings`);
+      for (const [name, open] of pages) {
+        await open(owner);
+        await owner.locator('h1').waitFor();
+        await owner.waitForFunction(() => document.querySelectorAll('[role=status][aria-label^=Loading], .loading-line').length === 0);
+        await screenshot(owner, name);
+        if (viewport === PHONE) assert.equal(await overflowsHorizontally(owner), false, `${name} scrolls sideways at 390 px`);
+      }
+    }
+    await owner.setViewportSize(DESKTOP);
+  });
+
+  it('logs no console errors on any page', () => {
+    assert.deepEqual(browser.consoleErrors(owner), []);
+    assert.deepEqual(browser.consoleErrors(tom), []);
+  });
+});

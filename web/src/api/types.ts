@@ -1,0 +1,135 @@
+/** Shapes of the `/v1` API responses the app reads (see `/v1/openapi.json`). */
+
+export type Role = 'owner' | 'admin' | 'member';
+
+export interface Me {
+  user: { id: string; email: string; name: string; role: Role; studio: boolean; locale: string };
+  account: { id: string; name: string; homeRegion: string; deploymentMode: string };
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export type SummaryStatus = 'ready' | 'pending' | 'failed' | 'none';
+
+export interface Meeting {
+  id: string;
+  title: string;
+  ownerId: string;
+  participants: string[];
+  startedAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  source: { filename: string; format: string; bytes: number } | null;
+  segments: number;
+  summaryStatus: SummaryStatus;
+  actionItems: number | null;
+  createdAt: string;
+}
+
+export interface Citation {
+  artifactId: string;
+  segment: number;
+  start: number;
+  end: number;
+  speaker: string;
+}
+
+export interface SummaryItem {
+  text: string;
+  citations: Citation[];
+}
+
+export interface ActionItem extends SummaryItem {
+  owner: string | null;
+  due: string | null;
+  dueText: string | null;
+}
+
+export interface Chapter {
+  title: string;
+  start: number;
+  end: number;
+  fromSegment: number;
+  toSegment: number;
+}
+
+export interface MeetingSummary {
+  overview: SummaryItem;
+  keyPoints: SummaryItem[];
+  decisions: SummaryItem[];
+  actionItems: ActionItem[];
+  nextSteps: SummaryItem[];
+  chapters: Chapter[];
+  stats: { segments: number; words: number; durationSeconds: number; speakers: string[] };
+}
+
+export interface Summary {
+  id: string;
+  meetingId: string;
+  provider: string;
+  model: string | null;
+  createdAt: string;
+  summary: MeetingSummary;
+}
+
+export interface SummaryPending {
+  status: 'pending' | 'failed';
+  meetingId: string;
+}
+
+export interface Segment {
+  index: number;
+  speaker: string;
+  start: number;
+  end: number;
+  text: string;
+  kind?: string;
+}
+
+export interface Transcript {
+  meetingId: string;
+  segments: Segment[];
+}
+
+export interface Answer {
+  id: string;
+  answer: string;
+  citations: Citation[];
+  covered: boolean;
+}
+
+export type TaskStatus = 'open' | 'done';
+
+export interface Task {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  due: string | null;
+  assignee: { userId: string | null; name: string } | null;
+  source: { meetingId: string; meetingTitle: string; segment: number | null; start: number | null; speaker: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskCapture {
+  tasks: Task[];
+  created: number;
+}
+
+export interface IngestResult {
+  meeting: Meeting;
+  created: boolean;
+}
+
+/** The level of the settings hierarchy that decided a feature's setting. */
+export interface DecidedBy {
+  level: 'account' | 'group' | 'user' | 'default';
+  id?: string;
+  name?: string;
+  locked: boolean;
+}
