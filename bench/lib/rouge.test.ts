@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpusRouge, rouge, rougeTokens, sentencesPerLine } from './rouge.ts';
 
-const QMSUM_DIR = fileURLToPath(new URL('../../../shared/data/qmsum/', import.meta.url));
+const QMSUM_DIR = fileURLToPath(new URL('../data/qmsum-golden/', import.meta.url));
 
 function close(actual: number, expected: number, tolerance = 1e-9): void {
   assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected}, got ${actual}`);
@@ -82,7 +82,7 @@ test('golden: HMNet outputs on QMSum score the published 36.51 / 11.41 / 31.60 (
   const refsPath = `${QMSUM_DIR}hmnet-refs.txt`;
   assert.ok(
     existsSync(predsPath) && existsSync(refsPath),
-    `QMSum golden data missing: expected ${predsPath} and ${refsPath} (the shared evaluation data, see shared/data/README.md)`,
+    `QMSum golden data missing: expected ${predsPath} and ${refsPath} (see bench/data/qmsum-golden/README.md)`,
   );
   const read = (path: string): string[] => readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
   const preds = read(predsPath);
