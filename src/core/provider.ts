@@ -179,4 +179,6 @@ export interface ModelGateway {
   ): Promise<{ value: T; provider: ProviderInfo; attempts: ModelAttempt[] }>;
   /** Observed health of a provider of the account. */
   status(accountId: string, provider: string): ProviderStatus;
+  /** Validates a registration and that the environment holds its secrets; throws `invalid_input` saying what is wrong. */
+  checkRegistration(raw: unknown): ProviderInfo;
 }

@@ -117,6 +117,10 @@ export class ModelService implements ModelGateway {
     };
   }
 
+  checkRegistration(raw: unknown): ProviderInfo {
+    return createProvider(parseProviderRegistration(raw), this.env).info;
+  }
+
   /** The built-in engine, the operator's providers, then the account's own, in that order. */
   private async registered(accountId: string): Promise<Registered[]> {
     const own: Registered[] = [];
@@ -125,7 +129,12 @@ export class ModelService implements ModelGateway {
       const registration = JSON.stringify(stored.registration);
       let cached = this.accountAdapters.get(key);
       if (!cached || cached.registration !== registration) {
-        cached = { registration, provider: createProvider(parseProviderRegistration(stored.registration), this.env) };
+        try {
+          cached = { registration, provider: createProvider(parseProviderRegistration(stored.registration), this.env) };
+        } catch {
+          // A registration whose secret has since been removed from the environment cannot be called: it is left out.
+          continue;
+        }
         this.accountAdapters.set(key, cached);
       }
       own.push({ provider: cached.provider, source: 'account' });
