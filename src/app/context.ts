@@ -16,6 +16,7 @@ export function userContext(services: Services, account: Account, user: User, vi
     actor: { type: 'user', userId: user.id, tokenId: tokenId ?? null, via },
     user,
     requestId: newId('req'),
+    ...(services.models ? { models: services.models } : {}),
   };
 }
 

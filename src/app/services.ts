@@ -5,6 +5,8 @@ import { createLogger, type Logger, type LogLevel } from '../core/logger.ts';
 import type { Store } from '../core/store.ts';
 import { BullmqJobQueue } from '../jobs/bullmq-job-queue.ts';
 import { DbJobQueue } from '../jobs/db-job-queue.ts';
+import { loadProviderConfig } from '../models/config.ts';
+import { ModelService } from '../models/model-service.ts';
 import { openStore } from '../store/connect.ts';
 import type { AppConfig } from './config.ts';
 
@@ -18,6 +20,8 @@ export interface Services {
   /** In-process notifications; `jobs` is emitted after enqueuing so an idle worker wakes up. */
   readonly events: EventEmitter;
   close(): Promise<void>;
+  /** Model providers (CONFER_CONFIG and the admin API) with their health; absent: built-in engine only. */
+  readonly models?: ModelService;
 }
 
 export interface ServiceOverrides {
@@ -30,6 +34,7 @@ export interface ServiceOverrides {
 export async function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel ?? overrides.defaultLogLevel ?? 'info');
+  const { providers } = await loadProviderConfig(config.configFile);
   const store = await openStore({ url: config.databaseUrl });
   const queue = config.redisUrl ? new BullmqJobQueue({ url: config.redisUrl, logger }) : new DbJobQueue(store, clock);
   return {
@@ -39,6 +44,7 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
     clock,
     logger,
     events: new EventEmitter(),
+    models: new ModelService(store, providers, { clock }),
     async close() {
       if (queue instanceof BullmqJobQueue) await queue.close();
       await store.close();

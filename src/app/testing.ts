@@ -9,6 +9,9 @@ import { newId } from '../core/ids.ts';
 import { silentLogger } from '../core/logger.ts';
 import type { Account, Role, User } from '../core/types.ts';
 import { DbJobQueue } from '../jobs/db-job-queue.ts';
+import type { Env } from '../models/adapters/create-provider.ts';
+import type { ProviderConfig } from '../models/config.ts';
+import { ModelService } from '../models/model-service.ts';
 import { createSqliteTestStore, type TestStore } from '../store/testing.ts';
 import { bootstrapAccount } from '../usecases/bootstrap-account.ts';
 import { loadConfig } from './config.ts';
@@ -30,7 +33,15 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function createTestWorld(opts: { clock?: Clock; testStore?: TestStore; region?: string } = {}): Promise<TestWorld> {
+export interface TestWorldOptions {
+  clock?: Clock;
+  testStore?: TestStore;
+  region?: string;
+  /** Providers of the operator's configuration file, with the environment their secrets are read from. */
+  providers?: { configs: ProviderConfig[]; env: Env };
+}
+
+export async function createTestWorld(opts: TestWorldOptions = {}): Promise<TestWorld> {
   const testStore = opts.testStore ?? (await createSqliteTestStore());
   const clock = opts.clock ?? new ManualClock('2026-03-04T15:00:00.000Z');
   const store = testStore.store;
@@ -42,6 +53,11 @@ export async function createTestWorld(opts: { clock?: Clock; testStore?: TestSto
     logger: silentLogger,
     events: new EventEmitter(),
     close: async () => {},
+    models: new ModelService(store, opts.providers?.configs ?? [], {
+      env: opts.providers?.env ?? {},
+      clock,
+      fallback: { backoffMs: 0, sleep: async () => {} },
+    }),
   };
   const { account, owner, token } = await bootstrapAccount(store, clock, {
     accountName: 'Acme',

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { Logger } from './logger.ts';
+import type { ModelGateway } from './provider.ts';
 import type { Store } from './store.ts';
 import type { Account, Actor, User } from './types.ts';
 
@@ -19,6 +20,8 @@ export interface Ctx {
   /** The acting user; null only for system actors. */
   readonly user: User | null;
   readonly requestId: string;
+  /** Model providers; without it only the built-in engine is available. */
+  readonly models?: ModelGateway;
 }
 
 /** The same context bound to a transaction's store (and its queue, when transactional). */

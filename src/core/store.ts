@@ -240,7 +240,27 @@ export interface Store {
   readonly settings: SettingsRepo;
   readonly search: SearchRepo;
   readonly tasks: TaskRepo;
+  readonly providers: ProviderRepo;
   /** Runs `fn` in one transaction; nested calls join the outer transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A model provider an account registered through the admin API. */
+export interface StoredProvider {
+  accountId: string;
+  name: string;
+  /** The registration as validated: names of environment variables, never secrets. */
+  registration: Record<string, unknown>;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ProviderRepo {
+  /** In registration order. */
+  list(accountId: string): Promise<StoredProvider[]>;
+  get(accountId: string, name: string): Promise<StoredProvider | null>;
+  create(provider: StoredProvider): Promise<void>;
+  /** True when a registration was removed. */
+  delete(accountId: string, name: string): Promise<boolean>;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import type { FeatureSpec } from '../core/features.ts';
 import type { Artifact, Citation, Segment, User } from '../core/types.ts';
+import type { FeatureModels } from './route-step.ts';
 
 /** An artifact the caller may read, with its transcript. */
 export interface ContextArtifact {
@@ -23,11 +24,16 @@ export interface FeatureRun<I> {
   input: I;
   context: ContextArtifact[];
   route: Route;
+  /** The routed providers and the one way to call them. */
+  models: FeatureModels;
 }
 
 export interface FeatureResult<O> {
   output: O;
   usage?: { inputTokens: number; outputTokens: number };
+  /** The provider that produced the output, when not the route's first choice (e.g. after a fallback). */
+  provider?: string;
+  model?: string | null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { featureSpec } from '../core/features.ts';
 import type { Answer } from '../core/outputs.ts';
 import { answerQuestion } from '../engine/index.ts';
 import type { FeatureDefinition } from './feature.ts';
+import { generativeAnswer, withBuiltinFallback } from './generative/meeting-model.ts';
 import { meetingDateOf } from './meeting-summary.feature.ts';
 import { answerSchema } from './schemas.ts';
 
@@ -22,16 +23,24 @@ function answerFeature(id: 'meeting.query' | 'meeting.questions'): FeatureDefini
     output: answerSchema,
     artifactIds: (input) => [input.artifactId],
     citations: (answer) => answer.citations,
-    async run({ input, context }) {
+    async run(run) {
+      const { input, context, models } = run;
       const [{ artifact, segments }] = context;
-      const output = answerQuestion({
-        artifactId: artifact.id,
-        segments,
-        question: input.question,
-        meetingDate: meetingDateOf(artifact),
-        maxWords: input.maxWords,
-      });
-      return { output };
+      const meetingDate = meetingDateOf(artifact);
+      return withBuiltinFallback(
+        run,
+        async () => {
+          const { answer, provider, model, usage } = await generativeAnswer(models, {
+            artifactId: artifact.id,
+            question: input.question,
+            meetingDate,
+            maxWords: input.maxWords,
+            segments,
+          });
+          return { output: answer, provider, model, usage };
+        },
+        () => answerQuestion({ artifactId: artifact.id, segments, question: input.question, meetingDate, maxWords: input.maxWords }),
+      );
     },
   };
 }

@@ -3,6 +3,7 @@ import { featureSpec } from '../core/features.ts';
 import type { MeetingSummary } from '../core/outputs.ts';
 import { summarizeMeeting } from '../engine/index.ts';
 import type { FeatureDefinition } from './feature.ts';
+import { generativeSummary, withBuiltinFallback } from './generative/meeting-model.ts';
 import { meetingSummarySchema } from './schemas.ts';
 import { summaryCitations } from './summary-citations.ts';
 
@@ -20,16 +21,31 @@ export const meetingSummaryFeature: FeatureDefinition<MeetingSummaryInput, Meeti
   output: meetingSummarySchema,
   artifactIds: (input) => [input.artifactId],
   citations: summaryCitations,
-  async run({ input, context }) {
+  async run(run) {
+    const { input, context, models } = run;
     const [{ artifact, segments }] = context;
-    const output = summarizeMeeting({
-      artifactId: artifact.id,
-      segments,
-      meetingDate: meetingDateOf(artifact),
-      maxWords: input.maxWords,
-      participants: artifact.participants.map((p) => p.name),
-    });
-    return { output };
+    const meetingDate = meetingDateOf(artifact);
+    let builtin: MeetingSummary | undefined;
+    const builtinSummary = () =>
+      (builtin ??= summarizeMeeting({
+        artifactId: artifact.id,
+        segments,
+        meetingDate,
+        maxWords: input.maxWords,
+        participants: artifact.participants.map((p) => p.name),
+      }));
+    return withBuiltinFallback(
+      run,
+      async () => {
+        const { summary, provider, model, usage } = await generativeSummary(
+          models,
+          { artifactId: artifact.id, title: artifact.title, meetingDate, maxWords: input.maxWords, segments },
+          builtinSummary(),
+        );
+        return { output: summary, provider, model, usage };
+      },
+      builtinSummary,
+    );
   },
 };
 

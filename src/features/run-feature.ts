@@ -10,7 +10,8 @@ import { identify } from '../governance/identity.ts';
 import { checkCitations } from './citation-check.ts';
 import type { ContextArtifact, FeatureDefinition, Route } from './feature.ts';
 import { getFeature } from './registry.ts';
-import { routeFeature } from './route-step.ts';
+import { modelDetails } from './model-details.ts';
+import { routeFeature, type FeatureModels } from './route-step.ts';
 
 export interface RunOptions {
   /** A run with a key already stored returns the stored output instead of running again. */
@@ -34,7 +35,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
   const feature = getFeature(featureId) as FeatureDefinition<unknown, O> | undefined;
   if (!feature) throw new AppError('not_found', `feature ${featureId} does not exist or has no implementation yet`);
   const started = performance.now();
-  const trail: { artifacts: string[]; route?: Route } = { artifacts: [] };
+  const trail: RunTrail = { artifacts: [] };
   try {
     const user = await identify(ctx);
     await checkEntitlement(ctx, user, feature.spec);
@@ -62,9 +63,11 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
       if (existing && existing.featureId === featureId) return existing as FeatureOutput<O>;
     }
 
-    const route = routeFeature(ctx, feature.spec, options.provider);
+    const { route, models } = await routeFeature(ctx, user, feature.spec, input, context, options.provider);
     trail.route = route;
-    const result = await feature.run({ ctx, user, input, context, route });
+    trail.models = models;
+    const result = await feature.run({ ctx, user, input, context, route, models });
+    if (result.provider) Object.assign(route, { provider: result.provider, model: result.model ?? null });
 
     const checked = feature.output.safeParse(result.output);
     if (!checked.success) {
@@ -110,7 +113,13 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
   }
 }
 
-function runDetails(ctx: Ctx, trail: { artifacts: string[]; route?: Route }, started: number, extra: Record<string, unknown>) {
+interface RunTrail {
+  artifacts: string[];
+  route?: Route;
+  models?: FeatureModels;
+}
+
+function runDetails(ctx: Ctx, trail: RunTrail, started: number, extra: Record<string, unknown>) {
   return {
     artifacts: trail.artifacts,
     provider: trail.route?.provider ?? null,
@@ -119,6 +128,7 @@ function runDetails(ctx: Ctx, trail: { artifacts: string[]; route?: Route }, sta
     mode: ctx.account.deploymentMode,
     redactions: 0,
     latencyMs: Math.round(performance.now() - started),
+    ...modelDetails(trail.models),
     ...extra,
   };
 }

@@ -18,52 +18,13 @@
  * preferred, and is always the last resort for them.
  */
 import type { BuiltinSupport } from '../core/features.ts';
-import type { ProviderInfo } from '../core/provider.ts';
-import type { Account, Capability, DeploymentMode, HostingClass } from '../core/types.ts';
+import type { ModelRoute, ProviderInfo, RouteAccount, RouteDecision, RouteNeeds } from '../core/provider.ts';
+import type { Capability, DeploymentMode, HostingClass } from '../core/types.ts';
 import { BUILTIN_PROVIDER_INFO, BUILTIN_PROVIDER_NAME, isBuiltin } from './builtin-provider.ts';
 import type { HealthSnapshot, HealthView } from './provider-health.ts';
 
-/** What one run needs from a provider. */
-export interface RouteNeeds {
-  /** How the built-in engine serves the feature. */
-  builtin: BuiltinSupport;
-  /** Capabilities one generative provider must have. */
-  capabilities: Capability[];
-  /** Capabilities some other usable provider must have (e.g. moderation of generated images). */
-  companions: Capability[];
-  /** Estimated size of the input in tokens. */
-  inputTokens: number;
-  /** The request wants web results with sources. */
-  webSearch?: boolean;
-  /** The account prefers a generative provider over the built-in engine. */
-  preferGenerative?: boolean;
-  /** `builtin` or a registered provider name the caller asked for. */
-  requestedProvider?: string;
-}
-
-export type RouteAccount = Pick<Account, 'homeRegion' | 'deploymentMode'>;
-
-export interface RouteDecision {
-  provider: string;
-  /** Allowed for this account by mode and residency. */
-  usable: boolean;
-  /** In the chain. */
-  chosen: boolean;
-  /** Position in the chain (0 = first choice); `null` when not chosen. */
-  position: number | null;
-  reason: string;
-}
-
-export interface Route {
-  /** Usable providers able to serve the request, in the order to try them. */
-  chain: ProviderInfo[];
-  /** For each companion capability, the providers to use for it, in order. */
-  companions: Partial<Record<Capability, ProviderInfo[]>>;
-  /** One decision per registered provider, in registration order. */
-  decisions: RouteDecision[];
-  /** Why the chain is empty; absent when it is not. */
-  unavailable?: string;
-}
+export type { RouteAccount, RouteDecision, RouteNeeds };
+export type Route = ModelRoute;
 
 export interface RouterOptions {
   /** Observed health; without it every provider counts as healthy and unmeasured. */

@@ -7,6 +7,7 @@ import { KyselyAuditRepo } from './repos/audit-repo.ts';
 import { KyselyFileRepo } from './repos/files-repo.ts';
 import { KyselyGroupRepo } from './repos/groups-repo.ts';
 import { KyselyJobRepo } from './repos/jobs-repo.ts';
+import { KyselyProviderRepo } from './repos/providers-repo.ts';
 import { KyselyOutputRepo } from './repos/outputs-repo.ts';
 import { KyselySearchRepo } from './repos/search-repo.ts';
 import { KyselySegmentRepo } from './repos/segments-repo.ts';
@@ -31,6 +32,7 @@ export class KyselyStore implements Store {
   readonly settings;
   readonly search;
   readonly tasks;
+  readonly providers;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -50,6 +52,7 @@ export class KyselyStore implements Store {
     this.settings = new KyselySettingsRepo(d);
     this.search = new KyselySearchRepo(d, dialect);
     this.tasks = new KyselyTaskRepo(d);
+    this.providers = new KyselyProviderRepo(d);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -222,4 +222,13 @@ export interface Database {
   settings: SettingsTable;
   search_entries: SearchEntriesTable;
   tasks: TasksTable;
+  model_providers: ModelProvidersTable;
+}
+
+export interface ModelProvidersTable {
+  account_id: string;
+  name: string;
+  registration: string;
+  created_by: string | null;
+  created_at: string;
 }

@@ -302,3 +302,25 @@ function images(request: WireRequest, error: ErrorReply, flavour: string): WireR
   }
   return { status: 200, json: fixtureJson('openai-image.json') };
 }
+
+/**
+ * A chat completion answering with `content` (a JSON value is serialised, as
+ * structured output arrives), for `WireServer.replyNext`.
+ *
+ * @example
+ * server.replyNext(chatCompletionReply({ answer: 'Friday', covered: true, segments: [1] }));
+ */
+export function chatCompletionReply(content: unknown, options: { model?: string; usage?: { prompt_tokens: number; completion_tokens: number } } = {}): WireReply {
+  const usage = options.usage ?? { prompt_tokens: 420, completion_tokens: 60 };
+  const recorded = fixtureJson('openai-chat-completion.json') as Record<string, unknown> & { choices: Record<string, unknown>[] };
+  const text = typeof content === 'string' ? content : JSON.stringify(content);
+  return {
+    status: 200,
+    json: {
+      ...recorded,
+      ...(options.model ? { model: options.model } : {}),
+      choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+      usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+    },
+  };
+}

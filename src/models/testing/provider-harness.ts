@@ -19,6 +19,8 @@ export type HarnessKind = 'openai-compatible' | 'openai' | 'anthropic' | 'perple
 export interface ProviderHarness {
   server: WireServer;
   config: ProviderConfig;
+  /** The registration as submitted (names of environment variables only), for the admin API and the store. */
+  registration: Record<string, unknown>;
   provider: Provider;
   /** The environment the adapter read its secrets from. */
   env: Env;
@@ -44,11 +46,13 @@ export async function startProviderHarness(
 ): Promise<ProviderHarness> {
   const { server, entry, env } = await serverFor(kind);
   const overrides = typeof registration === 'function' ? registration(server.url) : registration;
-  const config = parseProviderRegistration({ name: `${kind}-test`, kind, ...entry, ...overrides });
+  const submitted = { name: `${kind}-test`, kind, ...entry, ...overrides };
+  const config = parseProviderRegistration(submitted);
   const provider = createProvider(config, env);
   return {
     server,
     config,
+    registration: submitted,
     provider,
     env,
     secrets: Object.values(env).filter((value): value is string => value !== undefined),

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestWorld, type TestWorld } from '../app/testing.ts';
+import { systemClock } from '../core/clock.ts';
+import { FEATURE_IDS } from '../core/features.ts';
+import { issueToken } from '../governance/tokens.ts';
+import { startProviderHarness, type ProviderHarness } from '../models/testing/provider-harness.ts';
+import { startServer, type RunningServer } from './serve.ts';
+
+describe('account mode, providers and features API', () => {
+  let world: TestWorld;
+  let server: RunningServer;
+  let local: ProviderHarness;
+  let openai: ProviderHarness;
+  let adminToken: string;
+  let memberToken: string;
+
+  const call = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const headers = new Headers({ authorization: `Bearer ${init.token ?? world.ownerToken}` });
+    if (init.body !== undefined) headers.set('content-type', 'application/json');
+    const res = await fetch(server.url + path, { method: init.method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
+  };
+
+  before(async () => {
+    local = await startProviderHarness('openai-compatible', { name: 'gpu-eu', capabilities: ['text', 'structured', 'long_context'], models: { text: 'llama3.1:70b' } });
+    openai = await startProviderHarness('openai');
+    world = await createTestWorld({ providers: { configs: [openai.config], env: { ...local.env, ...openai.env } } });
+    server = await startServer(world.services, { port: 0, host: '127.0.0.1', worker: false });
+    const admin = await world.addUser({ role: 'admin', email: 'admin@acme.test' });
+    const member = await world.addUser({ email: 'member@acme.test' });
+    adminToken = (await issueToken(world.services.store, systemClock, { accountId: world.account.id, userId: admin.id, name: 't' })).token;
+    memberToken = (await issueToken(world.services.store, systemClock, { accountId: world.account.id, userId: member.id, name: 't' })).token;
+  });
+  after(async () => {
+    await server.close();
+    await world.close();
+    await Promise.all([local.close(), openai.close()]);
+  });
+
+  it('shows the account and lets only an owner change the mode, auditing old and new values', async () => {
+    const shown = await call('/v1/account', { token: memberToken });
+    assert.equal(shown.status, 200);
+    assert.deepEqual([shown.body.homeRegion, shown.body.deploymentMode], ['EU', 'self-hosted-plus']);
+
+    const byAdmin = await call('/v1/account', { method: 'PATCH', body: { deploymentMode: 'federated' }, token: adminToken });
+    assert.equal(byAdmin.status, 403);
+    assert.match(byAdmin.body.error.message, /account\.mode/);
+    const invalid = await call('/v1/account', { method: 'PATCH', body: { deploymentMode: 'anywhere' } });
+    assert.equal(invalid.status, 400);
+
+    const changed = await call('/v1/account', { method: 'PATCH', body: { deploymentMode: 'federated' } });
+    assert.equal(changed.status, 200);
+    assert.equal(changed.body.deploymentMode, 'federated');
+    assert.deepEqual(changed.body.allowedHosting, ['self', 'managed', 'third-party']);
+    const [event] = await world.services.store.audit.list(world.account.id, { action: 'account.mode.change' });
+    assert.deepEqual([event.details.old, event.details.new, event.actorId], ['self-hosted-plus', 'federated', world.owner.id]);
+  });
+
+  it('registers a provider by environment-variable name only, lists it with usability and health, and removes it', async () => {
+    const registration = { ...local.registration };
+    const literal = await call('/v1/admin/providers', { method: 'POST', body: { ...registration, apiKey: 'sk-live-123' } });
+    assert.equal(literal.status, 400);
+    assert.match(literal.body.error.message, /literal secrets are not allowed.*apiKeyEnv/);
+    const unset = await call('/v1/admin/providers', { method: 'POST', body: { ...registration, apiKeyEnv: 'NOT_SET_ANYWHERE' } });
+    assert.equal(unset.status, 400);
+    assert.match(unset.body.error.message, /environment variable NOT_SET_ANYWHERE \(named by apiKeyEnv\) is not set/);
+    const byMember = await call('/v1/admin/providers', { method: 'POST', body: registration, token: memberToken });
+    assert.equal(byMember.status, 403);
+
+    const created = await call('/v1/admin/providers', { method: 'POST', body: registration, token: adminToken });
+    assert.equal(created.status, 201);
+    assert.deepEqual([created.body.name, created.body.source, created.body.hosting, created.body.usable], ['gpu-eu', 'account', 'self', true]);
+    const again = await call('/v1/admin/providers', { method: 'POST', body: registration });
+    assert.equal(again.status, 409);
+    const clash = await call('/v1/admin/providers', { method: 'POST', body: { ...registration, name: 'openai-test' } });
+    assert.equal(clash.status, 409);
+    assert.match(clash.body.error.message, /configuration file/);
+
+    const listed = await call('/v1/admin/providers');
+    assert.deepEqual(listed.body.items.map((p: any) => [p.name, p.source]), [['builtin', 'builtin'], ['openai-test', 'config'], ['gpu-eu', 'account']]);
+    const gpu = listed.body.items.find((p: any) => p.name === 'gpu-eu');
+    assert.equal(gpu.health.circuit, 'closed');
+    assert.equal(gpu.reason, 'processes data in EU');
+    const stored = JSON.stringify([await world.services.store.providers.list(world.account.id), await world.services.store.audit.list(world.account.id, {})]);
+    for (const secret of local.secrets) assert.ok(!stored.includes(secret), 'no secret value is stored or audited');
+
+    const removeConfig = await call('/v1/admin/providers/openai-test', { method: 'DELETE' });
+    assert.equal(removeConfig.status, 409);
+    assert.equal((await call('/v1/admin/providers/gpu-eu', { method: 'DELETE' })).status, 204);
+    assert.equal((await call('/v1/admin/providers/gpu-eu', { method: 'DELETE' })).status, 404);
+    const audits = await world.services.store.audit.list(world.account.id, { targetId: 'gpu-eu' });
+    assert.deepEqual(audits.map((e) => e.action), ['provider.register', 'provider.remove']);
+  });
+
+  it('lists every catalogue feature with availability computed for the mode', async () => {
+    await call('/v1/admin/providers', { method: 'POST', body: local.registration });
+    const federated = await call('/v1/features', { token: memberToken });
+    assert.equal(federated.status, 200);
+    assert.deepEqual(federated.body.features.map((f: any) => f.featureId), [...FEATURE_IDS]);
+    const image = (body: any) => body.features.find((f: any) => f.featureId === 'image.generate');
+    assert.equal(image(federated.body).available, true, 'openai has image and moderation in federated mode');
+
+    await call('/v1/account', { method: 'PATCH', body: { deploymentMode: 'self-hosted-only' } });
+    const selfOnly = await call('/v1/features');
+    assert.equal(image(selfOnly.body).available, false);
+    assert.equal(image(selfOnly.body).reason, 'needs image; no usable provider has it in mode self-hosted-only, region EU');
+    const compose = selfOnly.body.features.find((f: any) => f.featureId === 'chat.compose');
+    assert.deepEqual([compose.available, compose.servedBy], [true, ['gpu-eu']]);
+  });
+});

@@ -1,0 +1,144 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { DEPLOYMENT_MODES } from '../../../core/types.ts';
+import { changeDeploymentMode, getAccount, listFeatures, listProviders, registerProvider, removeProvider } from '../../../usecases/models-admin.ts';
+import { requireAuth } from '../../auth.ts';
+import type { AppEnv } from '../../env.ts';
+import { validationHook } from '../../validation.ts';
+import { errorSchema } from '../meetings/schema.ts';
+
+const errors = {
+  400: { description: 'Invalid input, with field-level errors', content: { 'application/json': { schema: errorSchema } } },
+  401: { description: 'Missing or invalid bearer token', content: { 'application/json': { schema: errorSchema } } },
+  403: { description: 'The caller lacks the permission', content: { 'application/json': { schema: errorSchema } } },
+  404: { description: 'Not found', content: { 'application/json': { schema: errorSchema } } },
+  409: { description: 'Conflict', content: { 'application/json': { schema: errorSchema } } },
+};
+const security = [{ bearer: [] }];
+
+const accountSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    homeRegion: z.string(),
+    deploymentMode: z.enum(DEPLOYMENT_MODES),
+    allowedHosting: z.array(z.string()).openapi({ description: 'hosting classes the mode allows' }),
+  })
+  .openapi('Account');
+
+const healthSchema = z.object({
+  circuit: z.enum(['closed', 'open', 'half-open']),
+  openUntil: z.string().nullable(),
+  consecutiveFailures: z.number().int(),
+  latencyMs: z.number().nullable(),
+  outstanding: z.number().int(),
+});
+
+const providerSchema = z
+  .object({
+    name: z.string(),
+    source: z.enum(['builtin', 'config', 'account']).openapi({ description: 'the built-in engine, the operator file (CONFER_CONFIG) or this account' }),
+    kind: z.string(),
+    hosting: z.string(),
+    regions: z.array(z.string()),
+    capabilities: z.array(z.string()),
+    models: z.record(z.string(), z.string()),
+    contextWindow: z.number().int(),
+    retainsData: z.boolean(),
+    costPer1kTokens: z.object({ input: z.number(), output: z.number() }).nullable(),
+    usable: z.boolean().openapi({ description: 'allowed for this account by its mode and region' }),
+    reason: z.string(),
+    health: healthSchema,
+  })
+  .openapi('Provider');
+
+const featureSchema = z
+  .object({
+    featureId: z.string(),
+    available: z.boolean(),
+    servedBy: z.array(z.string()),
+    reason: z.string().openapi({ description: 'how it is served, or exactly why it is not' }),
+  })
+  .openapi('FeatureAvailability');
+
+const registrationBody = z
+  .record(z.string(), z.unknown())
+  .openapi({
+    description: 'A provider registration as in the providers list of CONFER_CONFIG. Secrets are named by environment variable (apiKeyEnv…), never sent.',
+    example: { name: 'ollama-gpu1', kind: 'openai-compatible', baseUrl: 'http://gpu1:11434/v1', regions: ['EU'], capabilities: ['text', 'structured'], models: { text: 'llama3.1:70b' }, contextWindow: 131072 },
+  });
+
+const routes = {
+  getAccount: createRoute({
+    method: 'get',
+    path: '/v1/account',
+    tags: ['Account'],
+    security,
+    summary: 'The account: home region and deployment mode',
+    responses: { 200: { description: 'The account', content: { 'application/json': { schema: accountSchema } } }, ...errors },
+  }),
+  patchAccount: createRoute({
+    method: 'patch',
+    path: '/v1/account',
+    tags: ['Account'],
+    security,
+    summary: 'Change the deployment mode (owners only; audited with old and new values)',
+    request: { body: { required: true, content: { 'application/json': { schema: z.object({ deploymentMode: z.enum(DEPLOYMENT_MODES) }) } } } },
+    responses: { 200: { description: 'The account as changed', content: { 'application/json': { schema: accountSchema } } }, ...errors },
+  }),
+  listProviders: createRoute({
+    method: 'get',
+    path: '/v1/admin/providers',
+    tags: ['Model providers'],
+    security,
+    summary: 'Every provider the account can name, with usability for the account and health',
+    responses: { 200: { description: 'Providers, the built-in engine first', content: { 'application/json': { schema: z.object({ items: z.array(providerSchema) }) } } }, ...errors },
+  }),
+  createProvider: createRoute({
+    method: 'post',
+    path: '/v1/admin/providers',
+    tags: ['Model providers'],
+    security,
+    summary: 'Register a provider for the account',
+    request: { body: { required: true, content: { 'application/json': { schema: registrationBody } } } },
+    responses: { 201: { description: 'The registered provider', content: { 'application/json': { schema: providerSchema } } }, ...errors },
+  }),
+  deleteProvider: createRoute({
+    method: 'delete',
+    path: '/v1/admin/providers/{name}',
+    tags: ['Model providers'],
+    security,
+    summary: "Remove one of the account's own providers",
+    request: { params: z.object({ name: z.string().min(1).openapi({ param: { name: 'name', in: 'path' } }) }) },
+    responses: { 204: { description: 'Removed' }, ...errors },
+  }),
+  listFeatures: createRoute({
+    method: 'get',
+    path: '/v1/features',
+    tags: ['Features'],
+    security,
+    summary: 'Every feature of the catalogue with available: true or the exact reason it is not',
+    responses: {
+      200: {
+        description: 'Availability for the account',
+        content: { 'application/json': { schema: z.object({ account: z.object({ id: z.string(), homeRegion: z.string(), deploymentMode: z.string() }), features: z.array(featureSchema) }) } },
+      },
+      ...errors,
+    },
+  }),
+};
+
+/** Account mode, model providers and feature availability. */
+export function modelsRoutes(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  for (const path of ['/v1/account', '/v1/admin/providers', '/v1/admin/providers/*', '/v1/features']) app.use(path, requireAuth);
+  app.openapi(routes.getAccount, async (c) => c.json(await getAccount(c.var.ctx), 200));
+  app.openapi(routes.patchAccount, async (c) => c.json(await changeDeploymentMode(c.var.ctx, c.req.valid('json').deploymentMode), 200));
+  app.openapi(routes.listProviders, async (c) => c.json({ items: await listProviders(c.var.ctx) }, 200));
+  app.openapi(routes.createProvider, async (c) => c.json(await registerProvider(c.var.ctx, c.req.valid('json')), 201));
+  app.openapi(routes.deleteProvider, async (c) => {
+    await removeProvider(c.var.ctx, c.req.valid('param').name);
+    return c.body(null, 204);
+  });
+  app.openapi(routes.listFeatures, async (c) => c.json(await listFeatures(c.var.ctx), 200));
+  return app;
+}
