@@ -4,6 +4,8 @@ import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
+import { directoryRoutes } from './routes/directory/directory-routes.ts';
+import { settingsRoutes } from './routes/settings/settings-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
 import { tasksRoutes } from './routes/tasks/tasks-routes.ts';
 import { validationHook } from './validation.ts';
@@ -34,6 +36,8 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', systemRoutes());
   app.route('/', meetingsRoutes());
   app.route('/', tasksRoutes());
+  app.route('/', directoryRoutes());
+  app.route('/', settingsRoutes());
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
