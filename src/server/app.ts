@@ -4,6 +4,8 @@ import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
+import { auditRoutes } from './routes/audit/audit-routes.ts';
+import { tokensRoutes } from './routes/directory/tokens-routes.ts';
 import { directoryRoutes } from './routes/directory/directory-routes.ts';
 import { settingsRoutes } from './routes/settings/settings-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
@@ -36,7 +38,9 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', systemRoutes());
   app.route('/', meetingsRoutes());
   app.route('/', tasksRoutes());
+  app.route('/', tokensRoutes());
   app.route('/', directoryRoutes());
+  app.route('/', auditRoutes());
   app.route('/', settingsRoutes());
 
   app.doc31('/v1/openapi.json', {

@@ -47,4 +47,32 @@ describe('users, groups and settings API', () => {
     assert.equal((await res.json() as any).status, 'deactivated');
     assert.equal((await call('GET', '/v1/users/nobody@acme.test')).status, 404);
   });
+
+  it('imports CSV over HTTP and filters the audit log by actor, action, target and time', async () => {
+    const csv = 'email,groups\nfay@acme.test,Legal\nnope,\n';
+    const res = await app.request('/v1/users/import?dryRun=false', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.ownerToken}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    assert.equal(res.status, 200);
+    const report = (await res.json()) as any;
+    assert.equal(report.created, 1);
+    assert.deepEqual(report.errors.map((e: any) => e.line), [3]);
+    const wrongType = await call('POST', '/v1/users/import', { csv });
+    assert.equal(wrongType.status, 415);
+    const fay = (await (await call('GET', '/v1/users/fay@acme.test')).json()) as any;
+    const byTarget = (await (await call('GET', `/v1/audit?target=user:${fay.id}`)).json()) as any;
+    assert.deepEqual(byTarget.items.map((e: any) => e.action), ['user.create', 'user.groups']);
+    const byAction = (await (await call('GET', '/v1/audit?action=settings.set')).json()) as any;
+    assert.ok(byAction.items.length >= 1 && byAction.items.every((e: any) => e.action === 'settings.set'));
+    const byActor = (await (await call('GET', `/v1/audit?actor=${world.owner.email}&limit=2`)).json()) as any;
+    assert.equal(byActor.items.length, 2);
+    assert.equal(byActor.nextAfterSeq, byActor.items[1].seq);
+    const future = (await (await call('GET', '/v1/audit?from=2100-01-01')).json()) as any;
+    assert.deepEqual(future.items, []);
+    assert.equal((await call('GET', '/v1/audit?from=soon')).status, 400);
+    const verify = (await (await call('GET', '/v1/audit/verify')).json()) as any;
+    assert.equal(verify.ok, true);
+  });
 });
