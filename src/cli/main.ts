@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './commands/admin-command.ts';
+import { registerAudit } from './commands/audit-command.ts';
+import { registerDirectory } from './commands/directory-command.ts';
+import { registerSettings } from './commands/settings-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerMeetings } from './commands/meetings-command.ts';
 import { registerServe } from './commands/serve-command.ts';
@@ -20,6 +23,9 @@ export function buildProgram(rt: CliRuntime): Command {
   registerServe(program, rt);
   registerAdmin(program, rt);
   registerDemo(program, rt);
+  registerSettings(program, rt);
+  registerDirectory(program, rt);
+  registerAudit(program, rt);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

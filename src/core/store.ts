@@ -174,6 +174,8 @@ export interface AuditRepo {
   /** Appends to the account's hash chain; serialised per account. */
   append(event: AuditEventInput): Promise<AuditEvent>;
   list(accountId: string, filter?: AuditFilter): Promise<AuditEvent[]>;
+  /** The chain head: the last sequence number and hash appended, or null before the first event. */
+  head(accountId: string): Promise<{ seq: number; hash: string } | null>;
 }
 
 export interface SettingsRepo {

@@ -5,6 +5,10 @@ import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
 import { modelsRoutes } from './routes/models/models-routes.ts';
+import { auditRoutes } from './routes/audit/audit-routes.ts';
+import { tokensRoutes } from './routes/directory/tokens-routes.ts';
+import { directoryRoutes } from './routes/directory/directory-routes.ts';
+import { settingsRoutes } from './routes/settings/settings-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
 import { tasksRoutes } from './routes/tasks/tasks-routes.ts';
 import { validationHook } from './validation.ts';
@@ -36,6 +40,10 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', meetingsRoutes());
   app.route('/', tasksRoutes());
   app.route('/', modelsRoutes());
+  app.route('/', tokensRoutes());
+  app.route('/', directoryRoutes());
+  app.route('/', auditRoutes());
+  app.route('/', settingsRoutes());
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

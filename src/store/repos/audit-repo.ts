@@ -80,4 +80,9 @@ export class KyselyAuditRepo implements AuditRepo {
     const rows = await query.orderBy('seq').limit(filter.limit ?? 1000).execute();
     return rows.map(toEvent);
   }
+
+  async head(accountId: string): Promise<{ seq: number; hash: string } | null> {
+    const row = await this.db.selectFrom('audit_heads').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
+  }
 }

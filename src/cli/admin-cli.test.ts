@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from './main.ts';
+import type { Io } from './output.ts';
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out(text: string) {
+      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
+    },
+    err(text: string) {
+      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
+    },
+  };
+  return io;
+}
+
+describe('confer administration commands', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  const cli = async (...argv: string[]) => {
+    const io = capture();
+    const code = await runCli(argv, io, env);
+    return { code, ...io };
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'confer-admin-'));
+    env = { CONFER_DATABASE_URL: join(dir, 'confer.db') };
+    writeFileSync(
+      join(dir, 'users.csv'),
+      'email,name,groups,role,aiAccess,customAddOn\nann@acme.test,Ann Lee,Legal,member,true,false\nbo@acme.test,Bo,Legal;Sales,admin,yes,no\nbroken,X,,,,\n',
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports users from CSV, with a dry run first and line-numbered errors', async () => {
+    const dry = await cli('users', 'import', join(dir, 'users.csv'), '--dry-run');
+    assert.equal(dry.code, 2);
+    assert.match(dry.stdout, /2 would be created, 0 would be updated, 0 unchanged, 1 failed \(dry run/);
+    assert.match(dry.stderr, /users\.csv:4: "broken" is not an email address/);
+    assert.equal((await cli('users', 'list')).stdout.includes('ann@acme.test'), false);
+    const real = await cli('users', 'import', join(dir, 'users.csv'));
+    assert.match(real.stdout, /2 created/);
+    const again = await cli('users', 'import', join(dir, 'users.csv'), '--json');
+    assert.equal(JSON.parse(again.stdout).unchanged, 2);
+    const groups = await cli('groups', 'list');
+    assert.match(groups.stdout, /Legal\t2 members/);
+  });
+
+  it('sets a locked group value and explains it for a user', async () => {
+    assert.equal((await cli('settings', 'set', 'group:Legal', 'feature.meeting.summary', 'off', '--lock')).code, 0);
+    const refused = await cli('settings', 'set', 'user:ann@acme.test', 'feature.meeting.summary', 'on');
+    assert.equal(refused.code, 5);
+    assert.match(refused.stderr, /locked by group Legal/);
+    const explained = await cli('settings', 'explain', 'ann@acme.test', 'meeting.summary');
+    assert.equal(explained.code, 0);
+    assert.match(explained.stdout, /feature\.meeting\.summary for ann@acme\.test: off: locked by group Legal/);
+    const json = JSON.parse((await cli('settings', 'explain', 'ann@acme.test', 'feature.meeting.summary', '--json')).stdout);
+    assert.deepEqual([json.value, json.decidedBy.level, json.decidedBy.name], [false, 'group', 'Legal']);
+    assert.equal((await cli('settings', 'unset', 'group:Legal', 'feature.meeting.summary')).code, 0);
+    assert.match((await cli('settings', 'explain', 'ann@acme.test', 'meeting.summary')).stdout, /on: default/);
+  });
+
+  it('verifies the audit chain and names the first tampered row', async () => {
+    const ok = await cli('audit', 'verify');
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /audit log intact: \d+ records/);
+    const db = new Database(env.CONFER_DATABASE_URL);
+    const row = db.prepare("select id, seq from audit_events where action = 'settings.set' order by seq limit 1").get() as { id: string; seq: number };
+    db.prepare('update audit_events set details = ? where id = ?').run('{"key":"feature.meeting.summary","value":true}', row.id);
+    db.close();
+    const bad = await cli('audit', 'verify');
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, new RegExp(`record ${row.seq} \\(${row.id}, settings\\.set at [^)]+\\) was changed`));
+  });
+
+  it('names a deleted row as missing and exports JSONL', async () => {
+    const fresh = join(dir, 'fresh.db');
+    env = { CONFER_DATABASE_URL: fresh };
+    await cli('users', 'add', 'cy@acme.test');
+    await cli('groups', 'create', 'Ops');
+    await cli('users', 'deactivate', 'cy@acme.test');
+    const out = join(dir, 'audit.jsonl');
+    assert.equal((await cli('audit', 'export', '--since', '2000-01-01', '--out', out)).code, 0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(lines.some((e) => e.action === 'user.deactivate'));
+    assert.deepEqual(lines.map((e) => e.seq), lines.map((_, i) => i + 1));
+    assert.equal((await cli('audit', 'export', '--since', 'yesterday-ish')).code, 2);
+    const db = new Database(fresh);
+    db.prepare("delete from audit_events where action = 'group.create'").run();
+    const seq = lines.find((e) => e.action === 'group.create').seq;
+    db.close();
+    const bad = await cli('audit', 'verify', '--json');
+    assert.notEqual(bad.code, 0);
+    const result = JSON.parse(bad.stdout);
+    assert.deepEqual([result.problem.kind, result.problem.seq], ['missing', seq]);
+  });
+});
