@@ -1,6 +1,7 @@
 import { foundation } from './0001-foundation.ts';
+import { lifecycle } from './0004-lifecycle.ts';
 import { tasks } from './0005-tasks.ts';
 import type { ConferMigration } from './migration.ts';
 
 /** Every migration, in order. Names sort in the order they must run. */
-export const MIGRATIONS: ConferMigration[] = [foundation, tasks];
+export const MIGRATIONS: ConferMigration[] = [foundation, lifecycle, tasks];
