@@ -1,6 +1,8 @@
 import { JOB_INDEX_MEETING, JOB_SUMMARIZE_MEETING } from '../usecases/ingest-meeting.ts';
 import type { JobHandler } from '../core/job-queue.ts';
 import { runFeature } from '../features/run-feature.ts';
+import { JOB_RETENTION_SWEEP, runRetentionSweep, scheduleSweep } from '../governance/lifecycle/retention-sweep.ts';
+import { deleteInputsAfterSummary, scheduleInputDeletion } from '../governance/lifecycle/zero-data-retention.ts';
 import { captureTasksAfterSummary } from '../usecases/tasks.ts';
 import { userContext } from './context.ts';
 import type { Services } from './services.ts';
@@ -29,8 +31,16 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
       ]);
       if (!account || !user || !artifact) return;
       const ctx = userContext(services, account, user, 'job');
+      await scheduleInputDeletion(ctx, artifact);
       const summary = await runFeature(ctx, 'meeting.summary', { artifactId }, { idempotencyKey: autoSummaryKey(artifactId) });
       await captureTasksAfterSummary(ctx, artifactId, summary.id);
+      await deleteInputsAfterSummary(ctx, artifactId, summary.id);
+    },
+
+    async [JOB_RETENTION_SWEEP](job) {
+      await runRetentionSweep(services, { accountId: job.accountId ?? undefined });
+      // Only the account-wide schedule renews itself; one-off sweeps (after a hold is released) do not.
+      if (!job.accountId) await scheduleSweep(services.queue, services.clock);
     },
   };
 }

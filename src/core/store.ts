@@ -18,6 +18,7 @@ import type {
   TaskStatus,
   User,
 } from './types.ts';
+import type { BlockedPatternRepo, DisclaimerRepo, HoldRepo, RetentionRepo, ShareLinkRepo } from './lifecycle.ts';
 
 export interface Page<T> {
   items: T[];
@@ -243,6 +244,11 @@ export interface Store {
   readonly search: SearchRepo;
   readonly tasks: TaskRepo;
   readonly providers: ProviderRepo;
+  readonly retention: RetentionRepo;
+  readonly holds: HoldRepo;
+  readonly blockedPatterns: BlockedPatternRepo;
+  readonly shareLinks: ShareLinkRepo;
+  readonly disclaimers: DisclaimerRepo;
   /** Runs `fn` in one transaction; nested calls join the outer transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createJobWorker } from '../app/job-worker.ts';
 import type { Services } from '../app/services.ts';
+import { scheduleSweep } from '../governance/lifecycle/retention-sweep.ts';
 import { createApp } from './app.ts';
 
 export interface RunningServer {
@@ -19,6 +20,7 @@ export async function startServer(services: Services, opts: { host: string; port
   const poke = () => worker?.poke();
   services.events.on('jobs', poke);
   worker?.start();
+  if (worker) await scheduleSweep(services.queue, services.clock);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s));
   });

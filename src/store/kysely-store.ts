@@ -15,6 +15,11 @@ import { KyselySettingsRepo } from './repos/settings-repo.ts';
 import { KyselyTaskRepo } from './repos/tasks-repo.ts';
 import { KyselyTokenRepo } from './repos/tokens-repo.ts';
 import { KyselyUserRepo } from './repos/users-repo.ts';
+import { KyselyBlockedPatternRepo } from './repos/blocked-patterns-repo.ts';
+import { KyselyDisclaimerRepo } from './repos/disclaimers-repo.ts';
+import { KyselyHoldRepo } from './repos/holds-repo.ts';
+import { KyselyRetentionRepo } from './repos/retention-repo.ts';
+import { KyselyShareLinkRepo } from './repos/share-links-repo.ts';
 import type { Database } from './schema.ts';
 
 /** The `Store` over Kysely; one instance per connection or transaction. */
@@ -33,6 +38,11 @@ export class KyselyStore implements Store {
   readonly search;
   readonly tasks;
   readonly providers;
+  readonly retention;
+  readonly holds;
+  readonly blockedPatterns;
+  readonly shareLinks;
+  readonly disclaimers;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -53,6 +63,11 @@ export class KyselyStore implements Store {
     this.search = new KyselySearchRepo(d, dialect);
     this.tasks = new KyselyTaskRepo(d);
     this.providers = new KyselyProviderRepo(d);
+    this.retention = new KyselyRetentionRepo(d, dialect);
+    this.holds = new KyselyHoldRepo(d);
+    this.blockedPatterns = new KyselyBlockedPatternRepo(d);
+    this.shareLinks = new KyselyShareLinkRepo(d);
+    this.disclaimers = new KyselyDisclaimerRepo(d);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

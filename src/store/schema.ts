@@ -76,6 +76,7 @@ export interface ArtifactsTable {
   metadata: string;
   created_at: string;
   updated_at: string;
+  deleted_at?: string | null;
 }
 
 /** Derived from owner, participants and access list; lets list queries filter by visibility in SQL. */
@@ -118,6 +119,7 @@ export interface OutputsTable {
   created_by: string | null;
   idempotency_key: string | null;
   created_at: string;
+  deleted_at?: string | null;
 }
 
 /** `segment = -1` links the whole artifact (primary keys cannot hold NULL in PostgreSQL). */
@@ -223,6 +225,13 @@ export interface Database {
   search_entries: SearchEntriesTable;
   tasks: TasksTable;
   model_providers: ModelProvidersTable;
+  retention_policies: RetentionPoliciesTable;
+  deletion_requests: DeletionRequestsTable;
+  legal_holds: LegalHoldsTable;
+  blocked_patterns: BlockedPatternsTable;
+  share_links: ShareLinksTable;
+  disclaimers: DisclaimersTable;
+  consent_acceptances: ConsentAcceptancesTable;
 }
 
 export interface ModelProvidersTable {
@@ -231,4 +240,83 @@ export interface ModelProvidersTable {
   registration: string;
   created_by: string | null;
   created_at: string;
+}
+
+export interface RetentionPoliciesTable {
+  account_id: string;
+  kind: string;
+  target: string;
+  days: number | null;
+  mode: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface DeletionRequestsTable {
+  account_id: string;
+  target_kind: string;
+  target_id: string;
+  reason: string;
+  requested_at: string;
+  requested_by: string | null;
+  purge_after: string;
+  status: string;
+  done_at: string | null;
+  batch_id: string | null;
+}
+
+export interface LegalHoldsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  reason: string;
+  user_id: string | null;
+  artifact_id: string | null;
+  from_at: string | null;
+  to_at: string | null;
+  created_at: string;
+  created_by: string | null;
+  released_at: string | null;
+  released_by: string | null;
+}
+
+export interface BlockedPatternsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  pattern: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ShareLinksTable {
+  id: string;
+  account_id: string;
+  output_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface DisclaimersTable {
+  account_id: string;
+  feature_group: string;
+  audience: string;
+  texts: string;
+  require_consent: number;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ConsentAcceptancesTable {
+  account_id: string;
+  user_id: string;
+  feature_group: string;
+  audience: string;
+  version: number;
+  language: string;
+  accepted_at: string;
 }

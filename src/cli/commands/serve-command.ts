@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../app/config.ts';
 import { createJobWorker } from '../../app/job-worker.ts';
+import { scheduleSweep } from '../../governance/lifecycle/retention-sweep.ts';
 import { isLoopback, LOCAL_SIGN_IN_HOURS, localSignInLink } from '../../app/local-sign-in.ts';
 import { createServices } from '../../app/services.ts';
 import { AppError } from '../../core/errors.ts';
@@ -42,6 +43,7 @@ export function registerServe(program: Command, rt: CliRuntime): void {
       const services = await createServices(loadConfig(rt.env), { defaultLogLevel: 'info' });
       const worker = createJobWorker(services);
       worker.start();
+      await scheduleSweep(services.queue, services.clock);
       rt.io.out(`Confer worker ${worker.id} running on ${services.config.redisUrl ? 'redis' : services.store.dialect}`);
       await untilSignal();
       await worker.stop();

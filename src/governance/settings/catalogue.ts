@@ -6,6 +6,7 @@
  */
 import { FEATURE_SPECS } from '../../core/features.ts';
 import { AppError } from '../../core/errors.ts';
+import { PII_ENTITY_TYPES } from '../redaction/entity-types.ts';
 
 /** A setting's value once validated: the JSON shapes the three types allow. */
 export type SettingJson = boolean | string | readonly string[];
@@ -105,6 +106,25 @@ const options: SettingDefinition[] = [
     type: 'boolean',
     default: false,
     description: 'Run builtin features on a generative provider when the deployment mode allows one, instead of the built-in engine.',
+  },
+  {
+    key: 'meetings.zero_data_retention',
+    type: 'boolean',
+    default: false,
+    description: 'Zero data retention: delete the transcript, in-meeting chat and shared-screen text as soon as the summary is stored (kept at most 24 hours if summarising fails).',
+  },
+  {
+    key: 'sharing.require_sign_in',
+    type: 'boolean',
+    default: false,
+    description: 'Require signing in to open shared summary links.',
+  },
+  {
+    key: 'redaction.entities',
+    type: 'string_list',
+    items: PII_ENTITY_TYPES,
+    default: [],
+    description: 'Personal data types redacted from outputs created from now on (SPEC §8.4).',
   },
 ];
 

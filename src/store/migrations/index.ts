@@ -1,7 +1,8 @@
 import { foundation } from './0001-foundation.ts';
 import { models } from './0002-models.ts';
+import { lifecycle } from './0004-lifecycle.ts';
 import { tasks } from './0005-tasks.ts';
 import type { ConferMigration } from './migration.ts';
 
 /** Every migration, in order. Names sort in the order they must run. */
-export const MIGRATIONS: ConferMigration[] = [foundation, models, tasks];
+export const MIGRATIONS: ConferMigration[] = [foundation, models, lifecycle, tasks];

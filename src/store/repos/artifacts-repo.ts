@@ -7,7 +7,7 @@ import { searchTerms } from '../search-query.ts';
 import { readableBy } from './grants.ts';
 import { artifactsMatching } from './search-repo.ts';
 
-const toArtifact = (row: ArtifactsTable): Artifact => ({
+export const toArtifact = (row: ArtifactsTable): Artifact => ({
   id: row.id,
   accountId: row.account_id,
   type: row.type as ArtifactType,
@@ -83,6 +83,7 @@ export class KyselyArtifactRepo implements ArtifactRepo {
       .selectAll()
       .where('account_id', '=', accountId)
       .where('id', '=', id)
+      .where('deleted_at', 'is', null)
       .executeTakeFirst();
     return row ? toArtifact(row) : null;
   }
@@ -94,6 +95,7 @@ export class KyselyArtifactRepo implements ArtifactRepo {
       .where('account_id', '=', accountId)
       .where('owner_id', '=', ownerId)
       .where('source_sha256', '=', sha256)
+      .where('deleted_at', 'is', null)
       .orderBy('created_at')
       .executeTakeFirst();
     return row ? toArtifact(row) : null;
@@ -102,7 +104,7 @@ export class KyselyArtifactRepo implements ArtifactRepo {
   async list(accountId: string, filter: ArtifactFilter = {}): Promise<Page<Artifact>> {
     const limit = filter.limit ?? 20;
     const offset = filter.offset ?? 0;
-    let query = this.db.selectFrom('artifacts as a').where('a.account_id', '=', accountId);
+    let query = this.db.selectFrom('artifacts as a').where('a.account_id', '=', accountId).where('a.deleted_at', 'is', null);
     if (filter.type) query = query.where('a.type', '=', filter.type);
     if (filter.visibleTo) query = query.where(readableBy('a.id', filter.visibleTo));
     const when = sql<string>`coalesce(a.started_at, a.created_at)`;

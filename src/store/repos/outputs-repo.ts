@@ -36,6 +36,7 @@ export class KyselyOutputRepo implements OutputRepo {
       .selectFrom('outputs')
       .selectAll()
       .where('account_id', '=', accountId)
+      .where('deleted_at', 'is', null)
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? this.hydrate(row) : null;
@@ -46,6 +47,7 @@ export class KyselyOutputRepo implements OutputRepo {
       .selectFrom('outputs')
       .selectAll()
       .where('account_id', '=', accountId)
+      .where('deleted_at', 'is', null)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
     return row ? this.hydrate(row) : null;
@@ -56,6 +58,7 @@ export class KyselyOutputRepo implements OutputRepo {
       .selectFrom('outputs')
       .selectAll()
       .where('account_id', '=', accountId)
+      .where('deleted_at', 'is', null)
       .where('artifact_id', '=', artifactId)
       .where('feature_id', '=', featureId)
       .orderBy('created_at', 'desc')
@@ -69,6 +72,7 @@ export class KyselyOutputRepo implements OutputRepo {
       .selectFrom('outputs')
       .selectAll()
       .where('account_id', '=', accountId)
+      .where('deleted_at', 'is', null)
       .where('artifact_id', '=', artifactId)
       .orderBy('created_at')
       .orderBy('id')
@@ -76,7 +80,7 @@ export class KyselyOutputRepo implements OutputRepo {
     return Promise.all(rows.map((r) => this.hydrate(r)));
   }
 
-  private async hydrate(row: OutputsTable): Promise<Output> {
+  async hydrate(row: OutputsTable): Promise<Output> {
     const links = await this.db
       .selectFrom('output_links')
       .select(['artifact_id', 'segment'])
