@@ -3,11 +3,13 @@
  * measured in this run on this machine; nothing is cached.
  */
 import { piiBench } from './pii/run.ts';
+import { qualityBench } from './quality.ts';
 import { printSpeed, speedBench } from './speed.ts';
 
 const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'speed', run: async () => printSpeed(await speedBench()) },
   { name: 'pii', run: async () => piiBench() },
+  { name: 'quality', run: qualityBench },
 ];
 
 const only = process.argv.slice(2);
