@@ -12,7 +12,8 @@ import { ingestMeeting, JOB_INDEX_MEETING } from '../usecases/ingest-meeting.ts'
 import { DbWorker } from './db-worker.ts';
 
 const CRASH_WORKER = fileURLToPath(new URL('./__fixtures__/crash-worker.ts', import.meta.url));
-const LEASE_MS = 1500;
+// Long enough that a loaded machine still checks the dead worker's lease before it runs out.
+const LEASE_MS = 6000;
 
 const transcript = (topic: string) => `WEBVTT
 
@@ -69,7 +70,10 @@ for (const dialect of DIALECTS) {
         assert.ok(orphaned, 'the job is still leased to the dead worker');
         assert.equal(await worker.runOnce(), false, 'not handed out while the lease lasts');
 
-        await sleep(LEASE_MS + 200);
+        // Wait for exactly the lease the dead worker last took, not a guess at it.
+        const leaseLeft = Date.parse(orphaned.leaseExpiresAt ?? '') - Date.now();
+        assert.ok(Number.isFinite(leaseLeft), 'a running job has a lease expiry');
+        await sleep(Math.max(0, leaseLeft) + 100);
         assert.equal(await worker.drain(), 1, 'picked up again after the lease expired');
         const job = await world.services.store.jobs.get(orphaned.id);
         assert.equal(job?.status, 'done');

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { AppError } from '../core/errors.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Dialect } from './migrations/migration.ts';
@@ -15,6 +15,9 @@ class CodeMigrationProvider implements MigrationProvider {
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
   const migrator = new Migrator({
     db,
+    // Kysely looks for its tables in every schema unless told which one; another schema's
+    // migration tables on the same PostgreSQL server must not count as ours.
+    ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
     provider: new CodeMigrationProvider(dialect),
     migrationTableName: 'confer_migrations',
     migrationLockTableName: 'confer_migrations_lock',
@@ -27,4 +30,11 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
     throw new AppError('internal', `database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentSchema(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new AppError('internal', 'the PostgreSQL search_path names no existing schema; create it or fix the connection options');
+  return schema;
 }
