@@ -148,3 +148,45 @@ export interface AuditVerification {
   head: { seq: number; hash: string } | null;
   problem: { kind: 'tampered' | 'missing' | 'reordered' | 'truncated'; seq: number; id: string | null; message: string } | null;
 }
+
+export interface LegalHold {
+  id: string;
+  name: string;
+  reason: string;
+  userId: string | null;
+  artifactId: string | null;
+  from: string | null;
+  to: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  releasedAt: string | null;
+  releasedBy: string | null;
+}
+
+export interface RetentionPolicy {
+  kind: 'artifact' | 'output';
+  target: string;
+  days: number | null;
+  mode: 'soft' | 'permanent';
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface BlockedPattern {
+  id: string;
+  name: string;
+  pattern: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface RedactionPolicy {
+  entities: string[];
+  builtins: string[];
+  patterns: BlockedPattern[];
+}
+
+export interface PatternTest {
+  redacted: string;
+  spans: { type: string; start: number; end: number; value: string }[];
+}

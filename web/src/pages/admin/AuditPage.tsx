@@ -33,7 +33,7 @@ function Verification() {
     <section className="card card-pad admin-section" aria-labelledby="verify-heading">
       <h2 id="verify-heading">Chain verification</h2>
       {verify.error && <ProblemNotice error={verify.error} action="verify the audit log" />}
-      {verify.loading && <Skeleton lines={1} label="Verifying the hash chain" />}
+      {verify.loading && <Skeleton lines={1} label="Loading the chain verification" />}
       {v && !verify.loading && (
         <div className="verify-line" data-testid="audit-verify">
           {v.ok ? <Badge tone="success">intact</Badge> : <Badge tone="danger">broken</Badge>}

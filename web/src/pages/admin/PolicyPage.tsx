@@ -205,7 +205,7 @@ function Explain() {
       <h2 id="explain-heading">Explain for a user</h2>
       <p className="muted small">The value in effect for one person, and the level that decided it.</p>
       <form className="form-row" onSubmit={(e) => { e.preventDefault(); setAsked(who.trim()); }}>
-        <TextField label="User email or id" value={who} onChange={(e) => setWho(e.target.value)} required autoComplete="off" />
+        <TextField label="Explain settings for (email or id)" value={who} onChange={(e) => setWho(e.target.value)} required autoComplete="off" />
         <Button type="submit">Explain</Button>
       </form>
       {effective.error && <ProblemNotice error={effective.error} action="explain the settings" />}
