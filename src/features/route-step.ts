@@ -210,7 +210,8 @@ export async function routeFeature(
     });
   }
   if (modelRoute.chain.length === 0) {
-    const why = modelRoute.unavailable ?? 'no usable provider';
+    const usable = modelRoute.decisions.filter((d) => d.usable && d.provider !== BUILTIN).map((d) => `${d.provider}: ${d.reason}`);
+    const why = `${modelRoute.unavailable ?? 'no usable provider'}${usable.length > 0 ? ` (${usable.join('; ')})` : ''}`;
     const prefix = spec.builtin === 'none' ? `${spec.id} needs a generative model and none is usable` : `${spec.id} is unavailable`;
     throw new AppError('feature_unavailable', `${prefix}: ${why}`, {
       details: { feature: spec.id, needs: spec.capabilities, mode: account.deploymentMode, region: account.homeRegion },
