@@ -63,8 +63,8 @@ describe('generative meeting features through an OpenAI-compatible server', () =
     await Promise.all([local.close(), small.close(), openai.close()]);
   });
   beforeEach(() => {
-    local.server.requests.length = 0;
-    small.server.requests.length = 0;
+    local.server.reset();
+    small.server.reset();
   });
 
   it('summarises with the requested provider, sending exactly the structured-output request, and audits the call without content', async () => {
