@@ -180,3 +180,55 @@ describe('generative features against wire-protocol servers (federated, US)', ()
     assert.ok(stored.every((o) => o.featureId !== 'image.generate'));
   });
 });
+
+describe('workload distribution: long transcripts go to a long-context model (federated)', () => {
+  let world: TestWorld;
+  let short: ProviderHarness;
+  let long: ProviderHarness;
+  let member: User;
+
+  before(async () => {
+    const common = { regions: ['US'], models: { text: 'llama3.1:70b' }, contextWindow: 131072 };
+    short = await startProviderHarness('openai-compatible', { ...common, name: 'short', capabilities: ['text', 'structured'] });
+    long = await startProviderHarness('openai-compatible', { ...common, name: 'long', capabilities: ['text', 'structured', 'long_context'] });
+    world = await createTestWorld({
+      region: 'US',
+      router: { latencyBandMs: 60_000, longInputTokens: 300 },
+      providers: { configs: [short.config, long.config], env: { ...short.env, ...long.env } },
+    });
+    member = await world.addUser({ email: 'member@acme.test' });
+    await world.services.store.settings.set({
+      accountId: world.account.id,
+      scope: 'account',
+      scopeId: world.account.id,
+      key: 'models.prefer_generative',
+      value: true,
+      locked: false,
+      updatedAt: '2026-03-04T15:00:00.000Z',
+      updatedBy: null,
+    });
+  });
+  after(async () => {
+    await world.close();
+    await Promise.all([short.close(), long.close()]);
+  });
+
+  it('sends every question about a long meeting to the long_context model, and short ones anywhere', async () => {
+    const longText = TRANSCRIPT.replace(/(<v [^>]+>)(.*)/g, (_, voice, text) => `${voice}${text} ${'We went through the details of the plan once more. '.repeat(15)}`);
+    const longId = (await ingestMeeting(await world.ctx(member), { filename: 'long.vtt', content: longText, summarize: false })).artifact.id;
+    const shortId = (await ingestMeeting(await world.ctx(member), { filename: 'short.vtt', content: TRANSCRIPT, summarize: false })).artifact.id;
+    for (let i = 0; i < 3; i++) long.server.replyNext(chatCompletionReply({ answer: 'On 12 March.', covered: true, segments: [0] }));
+    for (let i = 0; i < 3; i++) {
+      const output = await runFeature(await world.ctx(member), 'meeting.query', { artifactId: longId, question: `When does the beta ship? (${i})` });
+      assert.equal(output.provider, 'long');
+    }
+    assert.equal(short.server.requests.length, 0);
+    for (let i = 0; i < 2; i++) {
+      short.server.replyNext(chatCompletionReply({ answer: 'On 12 March.', covered: true, segments: [0] }));
+      long.server.replyNext(chatCompletionReply({ answer: 'On 12 March.', covered: true, segments: [0] }));
+    }
+    const served = [];
+    for (let i = 0; i < 2; i++) served.push((await runFeature(await world.ctx(member), 'meeting.query', { artifactId: shortId, question: `When? (${i})` })).provider);
+    assert.deepEqual(served.sort(), ['long', 'short'], 'short inputs are spread over both');
+  });
+});
