@@ -53,4 +53,6 @@ export interface FeatureDefinition<I, O> {
   run(run: FeatureRun<I>): Promise<FeatureResult<O>>;
   /** What this input asks of the router beyond the catalogue's capabilities (e.g. web search). */
   routeNeeds?(input: I): Partial<RouteNeeds>;
+  /** Splits long transcripts into chunks (map-reduce), so providers with a smaller context window may serve it. */
+  chunked?: boolean;
 }

@@ -179,6 +179,8 @@ export async function routeFeature(
   context: ContextArtifact[],
   requested?: string,
   extra: Partial<RouteNeeds> = {},
+  /** The feature can split its transcript into chunks (map-reduce), so a smaller context window will do. */
+  chunked = false,
 ): Promise<{ route: Route; models: FeatureModels }> {
   const preferGenerative = (await effectiveSetting(ctx, user, 'models.prefer_generative')).value === true;
   const inputTokens = inputTokensOf(input, context);
@@ -198,7 +200,7 @@ export async function routeFeature(
 
   // A transcript longer than every usable context window is summarised in chunks: route again for one chunk.
   const tooLong = modelRoute.decisions.some((d) => d.usable && d.reason.startsWith('context window'));
-  if (ctx.models && tooLong && !modelRoute.chain.some((info) => info.name !== BUILTIN) && spec.context === 'dependent' && spec.capabilities.includes('structured')) {
+  if (ctx.models && chunked && tooLong && !modelRoute.chain.some((info) => info.name !== BUILTIN)) {
     modelRoute = await ctx.models.route(ctx.account.id, account, { ...needs, inputTokens: CHUNK_ROUTE_TOKENS });
   }
 

@@ -50,6 +50,7 @@ export const translateFeature: FeatureDefinition<TranslateInput, Translation> = 
   }),
   artifactIds: (input) => [input.artifactId],
   citations: (t) => t.segments.map((s) => s.citation),
+  chunked: true,
   async run({ input, context, models }) {
     const [{ artifact, segments }] = context;
     const wanted = segments.filter((s) => s.index >= input.fromSegment).slice(0, input.limit);
