@@ -6,6 +6,7 @@ import { errorResponse } from './errors.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
 import { auditRoutes } from './routes/audit/audit-routes.ts';
 import { tokensRoutes } from './routes/directory/tokens-routes.ts';
+import { authRoutes } from './routes/auth/auth-routes.ts';
 import { scimRoutes } from './routes/scim/scim-routes.ts';
 import { directoryRoutes } from './routes/directory/directory-routes.ts';
 import { settingsRoutes } from './routes/settings/settings-routes.ts';
@@ -43,6 +44,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', directoryRoutes());
   app.route('/', auditRoutes());
   app.route('/', scimRoutes());
+  app.route('/', authRoutes());
   app.route('/', settingsRoutes());
 
   app.doc31('/v1/openapi.json', {

@@ -38,7 +38,7 @@ function scimJson(c: Context, body: unknown, status: ContentfulStatusCode = 200,
 
 /** The SCIM base URL as clients see it (for `meta.location` and `$ref`). */
 function baseUrl(c: Context<AppEnv>): string {
-  const configured = (c.var.services.config as { publicUrl?: string }).publicUrl;
+  const configured = c.var.services.config.identity.publicUrl;
   return `${(configured ?? new URL(c.req.url).origin).replace(/\/+$/, '')}${SCIM_BASE_PATH}`;
 }
 
