@@ -37,6 +37,8 @@ for (const dialect of DIALECTS) {
     it('refuses directory changes to members and owner promotions by admins', async () => {
       const member = await world.addUser();
       await assert.rejects(createUser(await world.ctx(member), { email: 'x@acme.test' }), code('forbidden'));
+      const [denied] = await world.services.store.audit.list(world.account.id, { action: 'access.denied', actorId: member.id });
+      assert.deepEqual([denied.outcome, denied.details.permission], ['denied', 'users.manage']);
       const admin = await world.addUser({ role: 'admin' });
       await assert.rejects(updateUser(await world.ctx(admin), member.id, { role: 'owner' }), code('forbidden'));
       await assert.rejects(updateUser(await world.ctx(world.owner), world.owner.id, { role: 'member' }), /last active owner/);

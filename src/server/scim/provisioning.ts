@@ -90,9 +90,16 @@ export async function scimListUsers(ctx: Ctx, baseUrl: string, q: ScimQuery): Pr
     candidates = (await ctx.store.users.list(ctx.account.id, { limit: 1_000_000 })).items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
   const residual = push ? push.residual : filter;
+  // One query per group rather than per user.
+  const groupsByUser = new Map<string, Group[]>();
+  if (!push) {
+    for (const group of await ctx.store.groups.list(ctx.account.id)) {
+      for (const id of await ctx.store.groups.members(ctx.account.id, group.id)) groupsByUser.set(id, [...(groupsByUser.get(id) ?? []), group]);
+    }
+  }
   const matching: JsonObject[] = [];
   for (const user of candidates) {
-    const resource = await userResource(ctx, user, baseUrl);
+    const resource = push ? await userResource(ctx, user, baseUrl) : userToScim(user, { baseUrl, groups: groupsByUser.get(user.id) ?? [] });
     if (!residual || matchesFilter(resource, residual, USER_RESOURCE_TYPE)) matching.push(resource);
   }
   const page = pageOf(matching, pagination).map((r) => projectAttributes(r, USER_RESOURCE_TYPE, q));
