@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import type { LogLevel } from '../core/logger.ts';
+import { IDENTITY_ENV_VARS, loadIdentityConfig, type IdentityConfig } from './identity-config.ts';
 
 /**
  * Every environment variable Confer reads. The README's configuration table
@@ -17,6 +18,7 @@ export const ENV_VARS = {
   CONFER_WORKER: 'run the job worker inside `confer serve` (on/off); default on',
   CONFER_ACCOUNT: 'account id the CLI acts on; default the first account',
   CONFER_USER: 'email of the user the CLI acts as; default the account owner',
+  ...IDENTITY_ENV_VARS,
 } as const;
 
 const schema = z.object({
@@ -43,6 +45,8 @@ export interface AppConfig {
   worker: boolean;
   account?: string;
   user?: string;
+  /** Public URL, OIDC sign-in and sessions. */
+  identity: IdentityConfig;
 }
 
 /** Reads and validates the environment; names the variable that is wrong. */
@@ -65,5 +69,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worker: c.CONFER_WORKER === 'on',
     account: c.CONFER_ACCOUNT,
     user: c.CONFER_USER,
+    identity: loadIdentityConfig(env),
   };
 }

@@ -28,6 +28,8 @@ export interface ServiceOverrides {
   clock?: Clock;
   logger?: Logger;
   defaultLogLevel?: LogLevel;
+  /** Where provider secrets are read from; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
 }
 
 /** Opens the store (running migrations) and the job queue named by the configuration. */
@@ -44,7 +46,7 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
     clock,
     logger,
     events: new EventEmitter(),
-    models: new ModelService(store, providers, { clock }),
+    models: new ModelService(store, providers, { clock, env: overrides.env }),
     async close() {
       if (queue instanceof BullmqJobQueue) await queue.close();
       await store.close();

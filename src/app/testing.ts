@@ -11,7 +11,7 @@ import type { Account, Role, User } from '../core/types.ts';
 import { DbJobQueue } from '../jobs/db-job-queue.ts';
 import type { Env } from '../models/adapters/create-provider.ts';
 import type { ProviderConfig } from '../models/config.ts';
-import { ModelService } from '../models/model-service.ts';
+import { ModelService, type ModelServiceOptions } from '../models/model-service.ts';
 import { createSqliteTestStore, type TestStore } from '../store/testing.ts';
 import { bootstrapAccount } from '../usecases/bootstrap-account.ts';
 import { loadConfig } from './config.ts';
@@ -39,6 +39,8 @@ export interface TestWorldOptions {
   region?: string;
   /** Providers of the operator's configuration file, with the environment their secrets are read from. */
   providers?: { configs: ProviderConfig[]; env: Env };
+  /** Router settings, e.g. a wide latency band so that loopback timing noise does not reorder providers. */
+  router?: ModelServiceOptions['router'];
 }
 
 export async function createTestWorld(opts: TestWorldOptions = {}): Promise<TestWorld> {
@@ -57,6 +59,7 @@ export async function createTestWorld(opts: TestWorldOptions = {}): Promise<Test
       env: opts.providers?.env ?? {},
       clock,
       fallback: { backoffMs: 0, sleep: async () => {} },
+      ...(opts.router ? { router: opts.router } : {}),
     }),
   };
   const { account, owner, token } = await bootstrapAccount(store, clock, {

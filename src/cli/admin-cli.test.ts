@@ -69,6 +69,20 @@ describe('confer administration commands', () => {
     assert.match((await cli('settings', 'explain', 'ann@acme.test', 'meeting.summary')).stdout, /on: default/);
   });
 
+  it('creates, lists and revokes API and SCIM tokens, showing the secret once', async () => {
+    const created = JSON.parse((await cli('tokens', 'create', 'okta', '--scim', '--json')).stdout);
+    assert.match(created.token, /^cfr_/);
+    assert.equal(created.kind, 'scim');
+    assert.equal(created.hash, undefined);
+    const listed = await cli('tokens', 'list');
+    assert.match(listed.stdout, new RegExp(`${created.id}\t${created.prefix}…\tscim\tokta\tactive`));
+    assert.ok(!listed.stdout.includes(created.token));
+    assert.equal((await cli('tokens', 'revoke', created.id)).code, 0);
+    assert.match((await cli('tokens', 'list')).stdout, new RegExp(`${created.id}.*revoked`));
+    const unknown = await cli('tokens', 'revoke', 'tok_nope');
+    assert.equal(unknown.code, 4);
+  });
+
   it('verifies the audit chain and names the first tampered row', async () => {
     const ok = await cli('audit', 'verify');
     assert.equal(ok.code, 0, ok.stderr);

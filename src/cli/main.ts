@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { registerAccount } from './commands/account-command.ts';
 import { registerAdmin } from './commands/admin-command.ts';
 import { registerAudit } from './commands/audit-command.ts';
 import { registerDirectory } from './commands/directory-command.ts';
 import { registerSettings } from './commands/settings-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
+import { registerFeatures } from './commands/features-command.ts';
 import { registerMeetings } from './commands/meetings-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerSummarize } from './commands/summarize-command.ts';
@@ -26,6 +28,8 @@ export function buildProgram(rt: CliRuntime): Command {
   registerSettings(program, rt);
   registerDirectory(program, rt);
   registerAudit(program, rt);
+  registerFeatures(program, rt);
+  registerAccount(program, rt);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

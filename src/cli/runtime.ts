@@ -13,7 +13,7 @@ export interface CliRuntime {
 
 /** Opens the services for one command and always closes them. */
 export async function withServices<T>(rt: CliRuntime, fn: (services: Services) => Promise<T>, defaultLogLevel: LogLevel = 'warn'): Promise<T> {
-  const services = await createServices(loadConfig(rt.env), { defaultLogLevel });
+  const services = await createServices(loadConfig(rt.env), { defaultLogLevel, env: rt.env });
   try {
     return await fn(services);
   } finally {

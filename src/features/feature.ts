@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import type { FeatureSpec } from '../core/features.ts';
 import type { Artifact, Citation, Segment, User } from '../core/types.ts';
+import type { RouteNeeds } from '../core/provider.ts';
 import type { FeatureModels } from './route-step.ts';
 
 /** An artifact the caller may read, with its transcript. */
@@ -50,4 +51,8 @@ export interface FeatureDefinition<I, O> {
   /** Every citation in the output, for the post-processing checks. */
   citations(output: O): Citation[];
   run(run: FeatureRun<I>): Promise<FeatureResult<O>>;
+  /** What this input asks of the router beyond the catalogue's capabilities (e.g. web search). */
+  routeNeeds?(input: I): Partial<RouteNeeds>;
+  /** Splits long transcripts into chunks (map-reduce), so providers with a smaller context window may serve it. */
+  chunked?: boolean;
 }

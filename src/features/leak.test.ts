@@ -109,6 +109,7 @@ describe('leak test: self-hosted-only with the self-hosted provider failing', ()
 
   it('sends nothing to third-party servers, and every feature fails or degrades with a clear reason', async () => {
     const outcomes = await runEveryFeature(world, member, meetingId);
+    if (process.env.SHOW_OUTCOMES) console.log(JSON.stringify(outcomes, null, 1));
     for (const h of thirdParty) assert.equal(h.server.requests.length, 0, `${h.config.info.name} received no request`);
     assert.ok(local.server.requests.length > 0, 'the self-hosted provider was tried');
     for (const outcome of outcomes) {

@@ -23,6 +23,7 @@ function answerFeature(id: 'meeting.query' | 'meeting.questions'): FeatureDefini
     output: answerSchema,
     artifactIds: (input) => [input.artifactId],
     citations: (answer) => answer.citations,
+    chunked: true,
     async run(run) {
       const { input, context, models } = run;
       const [{ artifact, segments }] = context;

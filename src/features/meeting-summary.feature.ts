@@ -21,6 +21,7 @@ export const meetingSummaryFeature: FeatureDefinition<MeetingSummaryInput, Meeti
   output: meetingSummarySchema,
   artifactIds: (input) => [input.artifactId],
   citations: summaryCitations,
+  chunked: true,
   async run(run) {
     const { input, context, models } = run;
     const [{ artifact, segments }] = context;

@@ -179,6 +179,8 @@ export async function routeFeature(
   context: ContextArtifact[],
   requested?: string,
   extra: Partial<RouteNeeds> = {},
+  /** The feature can split its transcript into chunks (map-reduce), so a smaller context window will do. */
+  chunked = false,
 ): Promise<{ route: Route; models: FeatureModels }> {
   const preferGenerative = (await effectiveSetting(ctx, user, 'models.prefer_generative')).value === true;
   const inputTokens = inputTokensOf(input, context);
@@ -198,7 +200,7 @@ export async function routeFeature(
 
   // A transcript longer than every usable context window is summarised in chunks: route again for one chunk.
   const tooLong = modelRoute.decisions.some((d) => d.usable && d.reason.startsWith('context window'));
-  if (ctx.models && tooLong && !modelRoute.chain.some((info) => info.name !== BUILTIN) && spec.context === 'dependent' && spec.capabilities.includes('structured')) {
+  if (ctx.models && chunked && tooLong && !modelRoute.chain.some((info) => info.name !== BUILTIN)) {
     modelRoute = await ctx.models.route(ctx.account.id, account, { ...needs, inputTokens: CHUNK_ROUTE_TOKENS });
   }
 
@@ -210,7 +212,8 @@ export async function routeFeature(
     });
   }
   if (modelRoute.chain.length === 0) {
-    const why = modelRoute.unavailable ?? 'no usable provider';
+    const usable = modelRoute.decisions.filter((d) => d.usable && d.provider !== BUILTIN).map((d) => `${d.provider}: ${d.reason}`);
+    const why = `${modelRoute.unavailable ?? 'no usable provider'}${usable.length > 0 ? ` (${usable.join('; ')})` : ''}`;
     const prefix = spec.builtin === 'none' ? `${spec.id} needs a generative model and none is usable` : `${spec.id} is unavailable`;
     throw new AppError('feature_unavailable', `${prefix}: ${why}`, {
       details: { feature: spec.id, needs: spec.capabilities, mode: account.deploymentMode, region: account.homeRegion },

@@ -63,7 +63,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
       if (existing && existing.featureId === featureId) return existing as FeatureOutput<O>;
     }
 
-    const { route, models } = await routeFeature(ctx, user, feature.spec, input, context, options.provider);
+    const { route, models } = await routeFeature(ctx, user, feature.spec, input, context, options.provider, feature.routeNeeds?.(input), feature.chunked);
     trail.route = route;
     trail.models = models;
     const result = await feature.run({ ctx, user, input, context, route, models });

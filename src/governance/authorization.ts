@@ -1,6 +1,7 @@
 import type { Ctx } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import type { Role, User } from '../core/types.ts';
+import { audit } from './audit.ts';
 import { identify } from './identity.ts';
 
 /**
@@ -52,7 +53,9 @@ export function can(user: Pick<User, 'role' | 'studio' | 'status'>, permission: 
 
 /**
  * The one authorisation check of routes and commands: the caller is an
- * active user of the account holding the permission.
+ * active user of the account holding the permission. A refusal is audited
+ * (`access.denied`) unless the caller is inside a transaction that rolls
+ * back with it.
  *
  * @example
  * const admin = await authorize(ctx, 'users.manage');
@@ -60,6 +63,10 @@ export function can(user: Pick<User, 'role' | 'studio' | 'status'>, permission: 
 export async function authorize(ctx: Ctx, permission: Permission): Promise<User> {
   const user = await identify(ctx);
   if (!can(user, permission)) {
+    // Refused administrative attempts are part of the record; content use is audited per run instead.
+    if (permission !== 'content.use') {
+      await audit(ctx, { action: 'access.denied', outcome: 'denied', details: { permission, role: user.role } });
+    }
     throw new AppError('forbidden', `${user.email} (${user.role}) may not do this: it needs the ${permission} permission`, {
       details: { permission, role: user.role },
     });

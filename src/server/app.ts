@@ -7,6 +7,8 @@ import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
 import { modelsRoutes } from './routes/models/models-routes.ts';
 import { auditRoutes } from './routes/audit/audit-routes.ts';
 import { tokensRoutes } from './routes/directory/tokens-routes.ts';
+import { authRoutes } from './routes/auth/auth-routes.ts';
+import { scimRoutes } from './routes/scim/scim-routes.ts';
 import { directoryRoutes } from './routes/directory/directory-routes.ts';
 import { settingsRoutes } from './routes/settings/settings-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
@@ -43,6 +45,8 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', tokensRoutes());
   app.route('/', directoryRoutes());
   app.route('/', auditRoutes());
+  app.route('/', scimRoutes());
+  app.route('/', authRoutes());
   app.route('/', settingsRoutes());
 
   app.doc31('/v1/openapi.json', {

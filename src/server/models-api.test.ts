@@ -109,4 +109,13 @@ describe('account mode, providers and features API', () => {
     const compose = selfOnly.body.features.find((f: any) => f.featureId === 'chat.compose');
     assert.deepEqual([compose.available, compose.servedBy], [true, ['gpu-eu']]);
   });
+
+  it('documents the routes in the OpenAPI document', async () => {
+    const res = await fetch(`${server.url}/v1/openapi.json`);
+    const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+    assert.deepEqual(Object.keys(doc.paths['/v1/account']).sort(), ['get', 'patch']);
+    assert.deepEqual(Object.keys(doc.paths['/v1/admin/providers']).sort(), ['get', 'post']);
+    assert.ok(doc.paths['/v1/admin/providers/{name}'].delete);
+    assert.ok(doc.paths['/v1/features'].get);
+  });
 });

@@ -47,7 +47,7 @@ async function fileAt(path: string): Promise<string | null> {
 /**
  * Serves the built web app on the API's port. Files of `dist` are served as
  * they are; `/assets/` (content-hashed names) is cached for a year, other
- * files for an hour. Any other GET outside `/v1` gets `index.html`, never
+ * files for an hour. Any other GET outside `/v1`, `/scim` and `/auth` gets `index.html`, never
  * cached, so the app's own router handles deep links and a new build is
  * picked up on the next load.
  *
@@ -59,7 +59,7 @@ export function webApp(dist: string): MiddlewareHandler {
   const index = resolve(root, 'index.html');
   return async (c, next) => {
     const { path } = c.req;
-    if (path === '/v1' || path.startsWith('/v1/') || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    if (path === '/v1' || path.startsWith('/v1/') || path.startsWith('/scim/') || path.startsWith('/auth/') || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     c.header('X-Content-Type-Options', 'nosniff');
 
     let decoded: string;

@@ -157,7 +157,16 @@ async function applyRow(ctx: Ctx, row: Row): Promise<ImportRowResult> {
  * const report = await importUsersCsv(ctx, 'email,groups\nann@acme.com,Legal\n', { file: 'users.csv' });
  * report.created // 1
  */
-export async function importUsersCsv(ctx: Ctx, text: string, opts: { file?: string; dryRun?: boolean } = {}): Promise<ImportReport> {
+/** Rows (after the header) in CSV text, for progress reporting. */
+export function countCsvRows(text: string, file = 'upload.csv'): number {
+  return Math.max(0, parseCsv(text, file).length - 1);
+}
+
+export async function importUsersCsv(
+  ctx: Ctx,
+  text: string,
+  opts: { file?: string; dryRun?: boolean; onRow?: (line: number, outcome: string) => void } = {},
+): Promise<ImportReport> {
   await authorize(ctx, 'users.manage');
   const file = opts.file ?? 'upload.csv';
   const records = parseCsv(text, file);
@@ -186,10 +195,12 @@ export async function importUsersCsv(ctx: Ctx, text: string, opts: { file?: stri
       }
       report.rows.push(result);
       report[result.action]++;
+      opts.onRow?.(record.line, result.action);
     } catch (error) {
       const message = error instanceof RowError ? error.message : toAppError(error).message;
       if (!(error instanceof RowError) && toAppError(error).code === 'internal') throw error;
       report.errors.push({ line: record.line, email, message });
+      opts.onRow?.(record.line, 'failed');
     }
   }
   return report;

@@ -17,7 +17,8 @@ import {
   updateGroup,
   updateUser,
 } from '../../usecases/directory.ts';
-import { importUsersCsv } from '../../usecases/user-import.ts';
+import { countCsvRows, importUsersCsv } from '../../usecases/user-import.ts';
+import { progress } from '../output.ts';
 import { withServices, type CliRuntime } from '../runtime.ts';
 
 const bool = (name: string, v: string | undefined): boolean | undefined => {
@@ -100,7 +101,9 @@ export function registerDirectory(program: Command, rt: CliRuntime): void {
         } catch (error) {
           throw new AppError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
         }
-        const report = await importUsersCsv(ctx, text, { file, dryRun: opts.dryRun });
+        const bar = progress(rt.io, countCsvRows(text, file), opts.dryRun ? 'checking' : 'importing');
+        const report = await importUsersCsv(ctx, text, { file, dryRun: opts.dryRun, onRow: (line, outcome) => bar.tick(`line ${line} ${outcome}`) });
+        bar.finish();
         if (opts.json) rt.io.out(JSON.stringify(report, null, 2));
         else {
           const verb = opts.dryRun ? 'would be ' : '';

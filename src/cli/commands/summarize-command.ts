@@ -74,13 +74,14 @@ export function registerSummarize(program: Command, rt: CliRuntime): void {
     .option('--json', 'print {answer, citations, covered}')
     .option('--format <format>', 'markdown (default) or text (the answer only)')
     .option('--max-words <n>', 'answer length budget')
+    .option('--provider <name>', '"builtin" or a registered provider allowed for the account')
     .action(async (file: string, question: string, opts: OutputOptions) => {
       const format = outputFormat(opts, ['markdown', 'text']);
       const maxWords = maxWordsOf(opts);
       await withServices(rt, async (services) => {
         const ctx = await localContext(services);
         const artifactId = await meetingFromFile(ctx, file, inlineWorker(services));
-        const { payload } = await runFeature<Answer>(ctx, 'meeting.query', { artifactId, question, maxWords });
+        const { payload } = await runFeature<Answer>(ctx, 'meeting.query', { artifactId, question, maxWords }, { provider: opts.provider });
         if (format === 'json') rt.io.out(JSON.stringify({ answer: payload.answer, citations: payload.citations, covered: payload.covered }, null, 2));
         else if (format === 'text') rt.io.out(answerAsText(payload));
         else rt.io.out(answerAsMarkdown(payload));

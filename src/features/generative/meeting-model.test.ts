@@ -50,7 +50,7 @@ describe('generative meeting features through an OpenAI-compatible server', () =
   before(async () => {
     local = await startProviderHarness('openai-compatible', { name: 'ollama', capabilities: ['text', 'structured'], models: { text: 'llama3.1:70b' }, contextWindow: 32768 });
     // A tiny context window: the test transcript needs several chunks.
-    small = await startProviderHarness('openai-compatible', { name: 'tiny', capabilities: ['text', 'structured'], models: { text: 'qwen2.5:0.5b' }, contextWindow: 1540 });
+    small = await startProviderHarness('openai-compatible', { name: 'tiny', capabilities: ['text', 'structured'], models: { text: 'qwen2.5:0.5b' }, contextWindow: 2500 });
     openai = await startProviderHarness('openai');
     world = await createTestWorld({
       providers: { configs: [local.config, small.config, openai.config], env: { ...local.env, ...small.env, ...openai.env } },
@@ -63,8 +63,8 @@ describe('generative meeting features through an OpenAI-compatible server', () =
     await Promise.all([local.close(), small.close(), openai.close()]);
   });
   beforeEach(() => {
-    local.server.requests.length = 0;
-    small.server.requests.length = 0;
+    local.server.reset();
+    small.server.reset();
   });
 
   it('summarises with the requested provider, sending exactly the structured-output request, and audits the call without content', async () => {
@@ -135,11 +135,13 @@ describe('generative meeting features through an OpenAI-compatible server', () =
   });
 
   it('summarises a transcript longer than the context window by map-reduce, keeping citations', async () => {
-    const huge = TRANSCRIPT.replace(/(<v [^>]+>)(.*)/g, (_, voice, text) => `${voice}${text} ${'Further detail on this point was discussed at length. '.repeat(20)}`);
+    const huge = TRANSCRIPT.replace(/(<v [^>]+>)(.*)/g, (_, voice, text) => `${voice}${text} ${'Further detail on this point was discussed at length. '.repeat(60)}`);
     const longId = (await ingestMeeting(await world.ctx(member), { filename: 'long.vtt', content: huge, summarize: false })).artifact.id;
     const segments = await world.services.store.segments.list(longId);
     const chunks = chunkSegments(segments, chunkBudget({ generative: [small.config.info] } as never));
     assert.ok(chunks.length >= 2, `the transcript needs several chunks (got ${chunks.length})`);
+    const whole = segments.reduce((n, s) => n + s.text.length, 0) / 4;
+    assert.ok(whole > small.config.info.contextWindow, 'the whole transcript does not fit the context window');
     // One partial summary per chunk, citing only that chunk's segments, then the merged one.
     for (const chunk of chunks) {
       const numbers = chunk.map((segment) => segment.index);

@@ -102,6 +102,12 @@ export class WireServer {
     this.queue.push({ reply, latencyMs: 0, remaining: 1 });
   }
 
+  /** Forgets recorded requests and queued replies or failures, between tests sharing a server. */
+  reset(): void {
+    this.requests.length = 0;
+    this.queue.length = 0;
+  }
+
   /** Every answer waits this long first (models latency and timeouts). */
   setLatency(ms: number): void {
     this.latencyMs = ms;

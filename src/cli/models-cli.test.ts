@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import YAML from 'yaml';
+import { chatCompletionReply } from '../models/testing/openai-server.ts';
+import { startProviderHarness, type ProviderHarness } from '../models/testing/provider-harness.ts';
+import { runCli } from './main.ts';
+import type { Io } from './output.ts';
+
+const STANDUP = `---
+title: Platform stand-up
+date: 2026-03-04T09:30:00Z
+---
+[00:00:05] Ann Lee: Yesterday I finished the billing export.
+[00:00:12] Bo Chen: I'll review the billing export by Friday.
+[00:00:20] Ann Lee: We agreed to freeze the schema until the release.
+[00:00:31] Cy Diaz: The staging database ran out of disk space last night.
+`;
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out(text: string) {
+      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
+    },
+    err(text: string) {
+      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
+    },
+  };
+  return io;
+}
+
+describe('confer CLI with model providers', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let local: ProviderHarness;
+  const cli = async (...argv: string[]) => {
+    const io = capture();
+    const code = await runCli(argv, io, env);
+    return { code, ...io };
+  };
+
+  before(async () => {
+    local = await startProviderHarness('openai-compatible', { name: 'gpu-eu', capabilities: ['text', 'structured'], models: { text: 'llama3.1:70b' }, contextWindow: 32768 });
+    dir = mkdtempSync(join(tmpdir(), 'confer-models-cli-'));
+    const config = {
+      providers: [
+        local.registration,
+        { name: 'bedrock-eu', kind: 'bedrock', region: 'eu-central-1', regions: ['EU'], capabilities: ['text', 'structured', 'long_context'], models: { text: 'anthropic.claude-3-5-sonnet-20240620-v1:0' }, contextWindow: 200000 },
+        { name: 'openai', kind: 'openai', regions: ['US'], capabilities: ['text', 'structured', 'image', 'moderation'], models: { text: 'gpt-4.1-mini', image: 'gpt-image-1', moderation: 'omni-moderation-latest' }, contextWindow: 1047576 },
+      ],
+    };
+    writeFileSync(join(dir, 'confer.yaml'), YAML.stringify(config));
+    writeFileSync(join(dir, 'standup.txt'), STANDUP);
+    env = {
+      CONFER_DATABASE_URL: join(dir, 'confer.db'),
+      CONFER_CONFIG: join(dir, 'confer.yaml'),
+      ...(local.env as Record<string, string>),
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'example-secret',
+      OPENAI_API_KEY: 'sk-example',
+    };
+  });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await local.close();
+  });
+
+  it('summarises a file through the local OpenAI-compatible server with --provider', async () => {
+    local.server.replyNext(
+      chatCompletionReply(
+        {
+          overview: { text: 'Stand-up on the billing export, the schema freeze and a staging disk problem.', segments: [0, 2, 3] },
+          keyPoints: [{ text: 'Staging ran out of disk space.', segments: [3] }],
+          decisions: [{ text: 'Freeze the schema until the release.', segments: [2] }],
+          actionItems: [{ text: 'Review the billing export.', owner: 'Bo Chen', due: '2026-03-06', segments: [1] }],
+          nextSteps: [],
+        },
+        { model: 'llama3.1:70b' },
+      ),
+    );
+    const { code, stdout, stderr } = await cli('summarize', join(dir, 'standup.txt'), '--provider', 'gpu-eu', '--json');
+    assert.equal(code, 0, stderr);
+    const summary = JSON.parse(stdout);
+    assert.equal(summary.provider, 'gpu-eu');
+    assert.deepEqual(summary.actionItems[0].citations[0], { artifactId: summary.meetingId, segment: 1, start: 12, end: 20, speaker: 'Bo Chen' });
+    assert.equal(local.server.requests.length, 1);
+    const body = local.server.requests[0].body as Record<string, any>;
+    assert.equal(body.model, 'llama3.1:70b');
+    assert.equal(body.response_format.json_schema.name, 'meeting_summary');
+    assert.match(body.messages[1].content, /\[1\] 00:12 Bo Chen: I'll review the billing export by Friday\./);
+  });
+
+  it('refuses a provider the account may not use, on stderr with a non-zero exit', async () => {
+    const { code, stderr } = await cli('summarize', join(dir, 'standup.txt'), '--provider', 'openai');
+    assert.equal(code, 6);
+    assert.match(stderr, /provider openai cannot run meeting\.summary for this account: hosting class third-party not allowed in mode self-hosted-plus/);
+  });
+
+  it('shows a different, correct availability table for each mode', async () => {
+    const tables: Record<string, Record<string, { available: boolean; servedBy: string[]; reason: string }>> = {};
+    for (const mode of ['self-hosted-only', 'self-hosted-plus', 'federated']) {
+      const set = await cli('account', 'set-mode', mode);
+      assert.equal(set.code, 0, set.stderr);
+      const { code, stdout } = await cli('features', '--json');
+      assert.equal(code, 0);
+      const listing = JSON.parse(stdout);
+      assert.equal(listing.account.deploymentMode, mode);
+      tables[mode] = Object.fromEntries(listing.features.map((f: any) => [f.featureId, f]));
+    }
+    assert.deepEqual(tables['self-hosted-only']['chat.compose'].servedBy, ['gpu-eu']);
+    assert.deepEqual(tables['self-hosted-plus']['chat.compose'].servedBy, ['gpu-eu', 'bedrock-eu']);
+    assert.deepEqual(tables.federated['chat.compose'].servedBy, ['gpu-eu', 'bedrock-eu', 'openai']);
+    assert.equal(tables['self-hosted-plus']['image.generate'].reason, 'needs image; no usable provider has it in mode self-hosted-plus, region EU');
+    assert.equal(tables.federated['image.generate'].available, true);
+    assert.equal(tables['self-hosted-only']['translate.live'].reason, 'needs translation; no usable provider has it in mode self-hosted-only, region EU');
+
+    const text = await cli('features');
+    assert.match(text.stdout, /^account .*: mode federated, region EU$/m);
+    assert.match(text.stdout, /^image\.generate +yes +served by openai$/m);
+  });
+});
