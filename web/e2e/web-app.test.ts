@@ -344,7 +344,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByText('Dry run: nothing was changed').waitFor();
     const report = owner.getByRole('region', { name: 'Import rows' });
     await report.getByRole('row', { name: /^2\s*new\.person@example\.com\s*created/ }).waitFor();
-    assert.match((await report.locator('tr.row-error').textContent())!, /^3not-an-email.+/);
+    assert.match((await report.locator('tr.row-error').textContent())!, /^3.*"not-an-email" is not an email address/);
     assert.equal((await apiCall('owner', '/v1/users/new.person@example.com')).status, 404, 'a dry run changes nothing');
     await screenshot(owner, 'admin-users');
 
@@ -441,6 +441,42 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByText('That is every matching event (1).').waitFor();
     assert.match((await owner.getByRole('region', { name: 'Audit events' }).textContent())!, /account\.mode\.change.*"old":"self-hosted-plus","new":"self-hosted-only"/);
     await screenshot(owner, 'admin-audit');
+  });
+
+  it('places a legal hold on a user and releases it, and tests a blocked pattern live', async () => {
+    await activate(owner);
+    await owner.getByRole('link', { name: 'Data lifecycle' }).click();
+    await owner.getByRole('heading', { name: 'Data lifecycle' }).waitFor();
+    await owner.getByText('No legal holds').waitFor();
+    await owner.getByLabel('Hold name').fill('acme-v-lee');
+    await owner.getByLabel('Reason').fill('Litigation 2026-17');
+    await owner.getByLabel('Hold on').selectOption('user');
+    await owner.getByLabel('User email or id').fill('lee@example.com');
+    await owner.getByRole('button', { name: 'Place hold' }).click();
+    await owner.getByText('Hold acme-v-lee placed on lee@example.com.').waitFor();
+    const row = owner.locator('tr[data-hold="acme-v-lee"]');
+    await row.waitFor();
+    assert.match((await row.textContent())!, new RegExp(`acme-v-lee\\s*Litigation 2026-17\\s*user ${leeId}.*active`));
+    const stored = (await apiCall('owner', '/v1/holds?status=active')).body.items;
+    assert.deepEqual(stored.map((h: any) => [h.name, h.userId, h.releasedAt]), [['acme-v-lee', leeId, null]]);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'admin-hold');
+
+    await row.getByRole('button', { name: 'Release hold acme-v-lee' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Release hold acme-v-lee?' });
+    await dialog.getByRole('button', { name: 'Release hold' }).click();
+    await owner.getByText(/^Hold acme-v-lee released; \d+ deletions? it held back went ahead\.$/).waitFor();
+    await owner.getByText('No legal holds').waitFor();
+    await owner.getByLabel('Show').selectOption('all');
+    await row.getByText(/^released /).waitFor();
+    assert.notEqual((await apiCall('owner', '/v1/holds/acme-v-lee')).body.releasedAt, null);
+
+    // The live test box redacts a sample as the pattern is typed, without saving anything.
+    const tester = owner.getByLabel('Pattern to test (Java regex)');
+    await tester.fill('(?i)project \\w+');
+    await owner.getByTestId('pattern-matches').getByText('1 match: “project Falcon”').waitFor();
+    assert.doesNotMatch((await owner.getByTestId('pattern-redacted').textContent())!, /Falcon/);
+    assert.deepEqual((await apiCall('owner', '/v1/redaction')).body.patterns, []);
   });
 
   it('fits a 390-pixel phone screen on every page, and saves screenshots', async () => {
