@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './commands/admin-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
+import { registerHolds } from './commands/holds-command.ts';
+import { registerRetention } from './commands/retention-command.ts';
 import { registerMeetings } from './commands/meetings-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerSummarize } from './commands/summarize-command.ts';
@@ -20,6 +22,8 @@ export function buildProgram(rt: CliRuntime): Command {
   registerServe(program, rt);
   registerAdmin(program, rt);
   registerDemo(program, rt);
+  registerHolds(program, rt);
+  registerRetention(program, rt);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

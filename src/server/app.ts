@@ -3,7 +3,9 @@ import type { Services } from '../app/services.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
+import { holdsRoutes } from './routes/holds/holds-routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
+import { retentionRoutes } from './routes/retention/retention-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
 import { tasksRoutes } from './routes/tasks/tasks-routes.ts';
 import { validationHook } from './validation.ts';
@@ -34,6 +36,8 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', systemRoutes());
   app.route('/', meetingsRoutes());
   app.route('/', tasksRoutes());
+  app.route('/', holdsRoutes());
+  app.route('/', retentionRoutes());
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { rowsAbout } from '../governance/lifecycle/testing.ts';
+import { runCli } from './main.ts';
+import type { Io } from './output.ts';
+
+const STANDUP = `[00:00:05] Ann Lee: Yesterday I finished the billing export.
+[00:00:12] Bo Chen: I'll review the billing export by Friday, call me on 415-555-0134.
+`;
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out(text: string) {
+      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
+    },
+    err(text: string) {
+      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
+    },
+  };
+  return io;
+}
+
+describe('confer holds, retention and delete', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  const cli = async (...argv: string[]) => {
+    const io = capture();
+    const code = await runCli(argv, io, env);
+    return { code, ...io };
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'confer-lifecycle-cli-'));
+    env = { CONFER_DATABASE_URL: join(dir, 'confer.db') };
+    writeFileSync(join(dir, 'standup.txt'), STANDUP);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('holds an artifact through deletion and lets the deletion go ahead on release', async () => {
+    const { stdout } = await cli('summarize', join(dir, 'standup.txt'), '--json');
+    const meetingId = JSON.parse(stdout).meetingId as string;
+
+    const missing = await cli('holds', 'create', '--name', 'h', '--reason', 'r');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /exactly one of: userId, artifactId, or a date range/);
+
+    const created = await cli('holds', 'create', '--name', 'case-7', '--reason', 'subpoena', '--artifact', meetingId, '--json');
+    assert.equal(created.code, 0, created.stderr);
+    assert.equal(JSON.parse(created.stdout).artifactId, meetingId);
+    const listed = await cli('holds', 'list', '--active');
+    assert.match(listed.stdout, /^case-7\tactive\tartifact /m);
+
+    assert.equal((await cli('retention', 'set', '--artifact', 'meeting', '--days', 'forever', '--mode', 'permanent')).code, 0);
+    const deleted = await cli('delete', meetingId);
+    assert.match(deleted.stdout, /kept until .* or while held/);
+    assert.equal(rowsAbout(env.CONFER_DATABASE_URL, meetingId).artifacts, 1);
+
+    const released = await cli('holds', 'release', 'case-7');
+    assert.equal(released.code, 0, released.stderr);
+    assert.match(released.stdout, /1 pending deletion\(s\) carried out/);
+    assert.equal(rowsAbout(env.CONFER_DATABASE_URL, meetingId).artifacts, 0);
+
+    const again = await cli('holds', 'release', 'nope');
+    assert.equal(again.code, 4);
+    assert.match(again.stderr, /legal hold nope/);
+  });
+
+  it('rejects bad retention values with a clear message', async () => {
+    const r = await cli('retention', 'set', '--artifact', 'meeting', '--days', '0');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /days: expected a whole number of days from 1 to 4000/);
+    const sweep = await cli('retention', 'sweep', '--json');
+    assert.equal(sweep.code, 0, sweep.stderr);
+    assert.equal(JSON.parse(sweep.stdout).held, 0);
+  });
+});
