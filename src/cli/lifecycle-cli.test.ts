@@ -71,6 +71,21 @@ describe('confer holds, retention and delete', () => {
     assert.match(again.stderr, /legal hold nope/);
   });
 
+  it('redacts a file as JSON with spans, and refuses unknown types', async () => {
+    const r = await cli('redact', join(dir, 'standup.txt'), '--entities', 'PHONE,NAME', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.text, STANDUP);
+    assert.match(out.redacted, /call me on \[PHONE\]/);
+    assert.match(out.redacted, /\[NAME\]: Yesterday/);
+    const phone = out.spans.find((s: { type: string }) => s.type === 'PHONE');
+    assert.equal(STANDUP.slice(phone.start, phone.end), '415-555-0134');
+    assert.equal(phone.value, '415-555-0134');
+    const bad = await cli('redact', join(dir, 'standup.txt'), '--entities', 'PHONE,SHOE');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown entity type\(s\) SHOE/);
+  });
+
   it('rejects bad retention values with a clear message', async () => {
     const r = await cli('retention', 'set', '--artifact', 'meeting', '--days', '0');
     assert.equal(r.code, 2);

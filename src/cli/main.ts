@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './commands/admin-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerHolds } from './commands/holds-command.ts';
+import { registerRedact } from './commands/redact-command.ts';
 import { registerRetention } from './commands/retention-command.ts';
 import { registerMeetings } from './commands/meetings-command.ts';
 import { registerServe } from './commands/serve-command.ts';
@@ -24,6 +25,7 @@ export function buildProgram(rt: CliRuntime): Command {
   registerDemo(program, rt);
   registerHolds(program, rt);
   registerRetention(program, rt);
+  registerRedact(program, rt);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

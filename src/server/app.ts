@@ -5,6 +5,7 @@ import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { holdsRoutes } from './routes/holds/holds-routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
+import { redactionRoutes } from './routes/redaction/redaction-routes.ts';
 import { retentionRoutes } from './routes/retention/retention-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
 import { tasksRoutes } from './routes/tasks/tasks-routes.ts';
@@ -38,6 +39,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', tasksRoutes());
   app.route('/', holdsRoutes());
   app.route('/', retentionRoutes());
+  app.route('/', redactionRoutes());
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -76,4 +76,24 @@ describe('holds and retention API', () => {
     assert.equal((await call('/v1/retention/policies/output/meeting.summary', { method: 'DELETE' })).status, 204);
     assert.equal((await call('/v1/retention/policies', { token: memberToken })).status, 403);
   });
+
+  it('saves and tries blocked patterns, with the reason a Java pattern is refused', async () => {
+    const refused = await call('/v1/redaction/patterns', { method: 'POST', body: { name: 'atomic', pattern: '(?>ab)c' } });
+    assert.equal(refused.status, 400);
+    const error = (await refused.json()).error;
+    assert.match(error.message, /atomic/i);
+    assert.equal(error.fields[0].path, 'pattern');
+    const saved = await call('/v1/redaction/patterns', { method: 'POST', body: { name: 'marking', pattern: '(?i)internal use only' } });
+    assert.equal(saved.status, 201);
+    const tried = await (await call('/v1/redaction/patterns/test', { method: 'POST', body: { pattern: '(?i)internal use only', text: 'INTERNAL USE ONLY: plan' } })).json();
+    assert.equal(tried.redacted, '[BLOCKED]: plan');
+    assert.deepEqual(tried.spans[0], { type: 'BLOCKED', start: 0, end: 17, value: 'INTERNAL USE ONLY' });
+    const types = await call('/v1/redaction/types', { method: 'PUT', body: { entities: ['NAME', 'EMAIL'], builtins: ['CREDIT_CARD'] } });
+    assert.equal(types.status, 200);
+    const policy = await (await call('/v1/redaction')).json();
+    assert.deepEqual(policy.entities, ['NAME', 'EMAIL']);
+    assert.deepEqual(policy.builtins, ['CREDIT_CARD']);
+    assert.deepEqual(policy.patterns.map((p: { name: string }) => p.name), ['marking']);
+    assert.equal((await call('/v1/redaction', { token: memberToken })).status, 403);
+  });
 });
