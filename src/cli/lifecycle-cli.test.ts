@@ -86,6 +86,27 @@ describe('confer holds, retention and delete', () => {
     assert.match(bad.stderr, /unknown entity type\(s\) SHOE/);
   });
 
+  it('exports a search as a bundle and verifies it', async () => {
+    const { stdout } = await cli('summarize', join(dir, 'standup.txt'), '--json');
+    const meetingId = JSON.parse(stdout).meetingId as string;
+    const bundle = join(dir, 'bundle');
+    const exported = await cli('export', '--from', '2000-01-01', '--out', bundle, '--json');
+    assert.equal(exported.code, 0, exported.stderr);
+    const manifest = JSON.parse(exported.stdout);
+    assert.equal(manifest.counts.artifacts, 1);
+    assert.ok(manifest.files.some((f: { path: string }) => f.path.startsWith(`files/${meetingId}/`)));
+    const verified = await cli('export', 'verify', bundle);
+    assert.equal(verified.code, 0, verified.stderr);
+    assert.match(verified.stdout, /6 file\(s\) match the manifest/);
+    writeFileSync(join(bundle, 'outputs.jsonl'), 'tampered\n');
+    const broken = await cli('export', 'verify', bundle);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /outputs.jsonl: .*manifest/);
+    const missing = await cli('export');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /say what to export/);
+  });
+
   it('rejects bad retention values with a clear message', async () => {
     const r = await cli('retention', 'set', '--artifact', 'meeting', '--days', '0');
     assert.equal(r.code, 2);

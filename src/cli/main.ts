@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './commands/admin-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
+import { registerExport } from './commands/export-command.ts';
 import { registerHolds } from './commands/holds-command.ts';
 import { registerRedact } from './commands/redact-command.ts';
 import { registerRetention } from './commands/retention-command.ts';
@@ -26,6 +27,7 @@ export function buildProgram(rt: CliRuntime): Command {
   registerHolds(program, rt);
   registerRetention(program, rt);
   registerRedact(program, rt);
+  registerExport(program, rt);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
