@@ -17,6 +17,9 @@ export const ENV_VARS = {
   CONFER_WORKER: 'run the job worker inside `confer serve` (on/off); default on',
   CONFER_ACCOUNT: 'account id the CLI acts on; default the first account',
   CONFER_USER: 'email of the user the CLI acts as; default the account owner',
+  CONFER_SMTP_URL: 'SMTP server for summary emails (smtp://user:pass@host:587 or smtps://…); unset: no email is sent',
+  CONFER_MAIL_FROM: 'sender address of summary emails; default confer@localhost',
+  CONFER_PUBLIC_URL: 'public base URL of the web app, used in shared-summary links; default http://CONFER_HOST:CONFER_PORT',
 } as const;
 
 const schema = z.object({
@@ -30,6 +33,9 @@ const schema = z.object({
   CONFER_WORKER: z.enum(['on', 'off']).default('on'),
   CONFER_ACCOUNT: z.string().optional(),
   CONFER_USER: z.string().optional(),
+  CONFER_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  CONFER_MAIL_FROM: z.string().default('confer@localhost'),
+  CONFER_PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface AppConfig {
@@ -43,6 +49,9 @@ export interface AppConfig {
   worker: boolean;
   account?: string;
   user?: string;
+  smtpUrl?: string;
+  mailFrom?: string;
+  publicUrl?: string;
 }
 
 /** Reads and validates the environment; names the variable that is wrong. */
@@ -65,5 +74,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worker: c.CONFER_WORKER === 'on',
     account: c.CONFER_ACCOUNT,
     user: c.CONFER_USER,
+    smtpUrl: c.CONFER_SMTP_URL,
+    mailFrom: c.CONFER_MAIL_FROM,
+    publicUrl: c.CONFER_PUBLIC_URL,
   };
 }
