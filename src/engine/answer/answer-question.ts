@@ -62,8 +62,8 @@ export interface AnswerOptions {
 export const DEFAULT_ANSWER: AnswerOptions = {
   defaultWords: 60,
   defaultListWords: 120,
-  minMeetingCoverage: 0.3,
-  minPassageCoverage: 0.2,
+  minMeetingCoverage: 0.35,
+  minPassageCoverage: 0.25,
   passageTurns: 1,
   supportShare: 0.6,
   maxSentences: 4,
