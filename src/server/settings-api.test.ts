@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestWorld, type TestWorld } from '../app/testing.ts';
 import { createApp } from './app.ts';
+import { issueToken } from '../governance/tokens.ts';
 
 describe('users, groups and settings API', () => {
   let world: TestWorld;
@@ -39,6 +40,21 @@ describe('users, groups and settings API', () => {
     assert.equal((await call('DELETE', `/v1/settings/group/${group.id}/feature.meeting.summary`)).status, 200);
     const after = await (await call('GET', `/v1/settings/effective?user=${user.id}&key=feature.meeting.summary`)).json() as any;
     assert.equal(after.settings[0].decidedBy.level, 'default');
+  });
+
+  it('lists the setting definitions for admins only', async () => {
+    const res = await call('GET', '/v1/settings/definitions');
+    assert.equal(res.status, 200);
+    const { items } = (await res.json()) as any;
+    const recipients = items.find((d: any) => d.key === 'summary.email_recipients');
+    assert.deepEqual(recipients.values, ['host_only', 'all_invitees']);
+    assert.equal(recipients.default, 'host_only');
+    assert.ok(items.find((d: any) => d.key === 'redaction.entities').items.includes('EMAIL'));
+    assert.equal(items.find((d: any) => d.key === 'feature.meeting.summary').type, 'boolean');
+    const member = await world.addUser();
+    const { token } = await issueToken(world.services.store, world.services.clock, { accountId: world.account.id, userId: member.id, name: 'test' });
+    const denied = await app.request('/v1/settings/definitions', { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(denied.status, 403);
   });
 
   it('deactivates a user through PATCH and reports unknown users', async () => {

@@ -9,7 +9,7 @@ import { AppError, invalidInput } from '../core/errors.ts';
 import type { SettingScope, SettingValue, User } from '../core/types.ts';
 import { audit } from '../governance/audit.ts';
 import { authorize, can } from '../governance/authorization.ts';
-import { requireSettingDefinition, SETTING_DEFINITIONS, settingDefinition, validateSettingValue } from '../governance/settings/catalogue.ts';
+import { requireSettingDefinition, SETTING_DEFINITIONS, settingDefinition, validateSettingValue, type SettingDefinition } from '../governance/settings/catalogue.ts';
 import { effectiveSetting, effectiveSettings } from '../governance/settings/effective.ts';
 import type { ResolvedSetting } from '../governance/settings/resolve.ts';
 import { assertNotLockedAbove, type SettingTarget } from '../governance/settings/write-guard.ts';
@@ -146,4 +146,10 @@ export async function explainSettings(ctx: Ctx, userRef: string | undefined, key
     return { user: { id: user.id, email: user.email }, settings: [await effectiveSetting(ctx, user, key)] };
   }
   return { user: { id: user.id, email: user.email }, settings: await effectiveSettings(ctx, user) };
+}
+
+/** Every setting an admin can store: key, type, default, allowed values and what it does. */
+export async function describeSettings(ctx: Ctx): Promise<readonly SettingDefinition[]> {
+  await authorize(ctx, 'settings.manage');
+  return SETTING_DEFINITIONS;
 }

@@ -49,6 +49,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
   let tom: Page;
   const tokens: Record<'owner' | 'tom' | 'lee', string> = { owner: '', tom: '', lee: '' };
   let meetingUrl = '';
+  let leeId = '';
 
   /** Calls the API as a seeded user, the way a script would. */
   const apiCall = async (who: keyof typeof tokens, path: string, init: RequestInit = {}) => {
@@ -106,15 +107,10 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     const tokenOf = async (user: User) => (await issueToken(store, systemClock, { accountId: account.id, userId: user.id, name: 'e2e' })).token;
     const tomUser = await member('Tom Becker');
     const leeUser = await member('Lee Legal');
+    leeId = leeUser.id;
     tokens.owner = await tokenOf(localOwner);
     tokens.tom = await tokenOf(tomUser);
     tokens.lee = await tokenOf(leeUser);
-    // An admin locks questions off for the Legal group, which Lee belongs to.
-    await store.groups.create({ id: 'grp_legal', accountId: account.id, name: 'Legal', externalId: null, aiAccess: true, createdAt: now, updatedAt: now });
-    await store.groups.addMember(account.id, 'grp_legal', leeUser.id);
-    await store.settings.set({
-      accountId: account.id, scope: 'group', scopeId: 'grp_legal', key: 'feature.meeting.query', value: false, locked: true, updatedAt: now, updatedBy: localOwner.id,
-    });
     browser = await launchBrowser();
     owner = await browser.newPage();
   });
@@ -315,6 +311,63 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     assert.ok((await tom.getByText('From a meeting you cannot open').count()) > 0);
   });
 
+  it('lets an admin create a group, add a member and lock a feature for it, and explains the result', async () => {
+    await activate(owner);
+    await owner.goto(`${server.url}/admin`);
+    await owner.getByRole('link', { name: 'Users and groups' }).click();
+    await owner.getByRole('heading', { name: 'Users and groups' }).waitFor();
+    await owner.getByText('No groups yet').waitFor();
+    await owner.getByLabel('New group name').fill('Legal');
+    await owner.getByRole('button', { name: 'Add group' }).click();
+    await owner.getByText('Group Legal created.').waitFor();
+    await owner.getByLabel('Member email').fill('lee@example.com');
+    await owner.getByRole('button', { name: 'Add member' }).click();
+    await owner.getByText('Added lee@example.com to Legal.').waitFor();
+    await owner.getByRole('region', { name: 'Groups' }).getByRole('row', { name: /Legal\s*1/ }).waitFor();
+
+    // Search, licences and deactivation.
+    await owner.getByLabel('Search users by name or email').fill('tom');
+    await owner.locator('tr[data-user]').first().waitFor();
+    await owner.waitForFunction(() => document.querySelectorAll('tr[data-user]').length === 1);
+    const tomRow = owner.locator('tr[data-user="tom@example.com"]');
+    await tomRow.getByLabel('Custom add-on for tom@example.com').click();
+    await owner.waitForFunction(() => document.querySelector('tr[data-user="tom@example.com"] input[aria-label^="Custom add-on"]')?.checked === true);
+    assert.equal((await apiCall('owner', '/v1/users/tom@example.com')).body.customAddOn, true);
+    await tomRow.getByRole('button', { name: 'Deactivate tom@example.com' }).click();
+    await tomRow.getByText('deactivated').waitFor();
+    await tomRow.getByRole('button', { name: 'Reactivate tom@example.com' }).click();
+    await tomRow.getByText('active', { exact: true }).waitFor();
+
+    // A CSV dry run reports each row, bad ones with their line, and changes nothing.
+    await owner.getByLabel('Or paste the CSV').fill('email,name,groups\nnew.person@example.com,New Person,Sales\nnot-an-email,Bad Row,\n');
+    await owner.getByRole('button', { name: 'Dry run' }).click();
+    await owner.getByText('Dry run: nothing was changed').waitFor();
+    const report = owner.getByRole('region', { name: 'Import rows' });
+    await report.getByRole('row', { name: /^2\s*new\.person@example\.com\s*created/ }).waitFor();
+    assert.match((await report.locator('tr.row-error').textContent())!, /^3not-an-email.+/);
+    assert.equal((await apiCall('owner', '/v1/users/new.person@example.com')).status, 404, 'a dry run changes nothing');
+    await screenshot(owner, 'admin-users');
+
+    await owner.getByRole('link', { name: 'Feature policy' }).click();
+    await owner.getByRole('heading', { name: 'Feature policy' }).waitFor();
+    await owner.getByLabel('Level').selectOption('group');
+    await owner.getByLabel('Group').selectOption({ label: 'Legal' });
+    await owner.getByLabel('Setting').selectOption('feature.meeting.query');
+    await owner.getByLabel('Value').selectOption('off');
+    await owner.getByLabel('Lock for every level below').check();
+    await owner.getByRole('button', { name: 'Save setting' }).click();
+    await owner.getByText('feature.meeting.query is off for group Legal, locked for every level below.').waitFor();
+    await owner.getByRole('region', { name: 'Stored settings' }).getByRole('row', { name: /group Legal\s*feature\.meeting\.query\s*off\s*locked/ }).waitFor();
+
+    await owner.getByLabel('Explain settings for (email or id)').fill('lee@example.com');
+    await owner.getByRole('button', { name: 'Explain' }).click();
+    const explained = owner.locator('tr[data-key="feature.meeting.query"]');
+    await explained.waitFor();
+    assert.match((await explained.textContent())!, /off\s*group Legal\s*locked\s*off: locked by group Legal/);
+    await explained.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'admin-policy');
+  });
+
   it('tells a member which level turned a feature off', async () => {
     const meetingId = await uploadAs('lee', 'standup.txt');
     const lee = await activate(await signInWithToken(tokens.lee, `/meetings/${meetingId}`));
@@ -335,13 +388,59 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
   });
 
   it('shows the admin console to owners and admins only', async () => {
+    await activate(tom);
+    for (const path of ['/admin', '/admin/policy', '/admin/audit']) {
+      await tom.goto(`${server.url}${path}`);
+      await tom.getByRole('heading', { name: 'Admins only' }).waitFor();
+    }
+  });
+
+  it('switches the deployment mode to self-hosted-only after confirmation, and the availability table follows', async () => {
+    // A model server run by a cloud provider in the home region: allowed in self-hosted-plus, not in self-hosted-only.
+    const registered = await apiCall('owner', '/v1/admin/providers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'eu-managed-llm', kind: 'openai-compatible', hosting: 'managed', baseUrl: 'http://127.0.0.1:9/v1', regions: ['EU'],
+        capabilities: ['text', 'structured'], models: { text: 'llama-3.1-70b' }, contextWindow: 131072,
+      }),
+    });
+    assert.equal(registered.status, 201, JSON.stringify(registered.body));
     await activate(owner);
     await owner.goto(`${server.url}/admin`);
-    await owner.getByRole('heading', { name: 'Account', exact: true }).waitFor();
+    await owner.getByRole('heading', { name: 'Deployment and models' }).waitFor();
     assert.match((await owner.locator('.facts').textContent())!, /Home region\s*EU.*Deployment mode\s*self-hosted-plus/s);
-    await activate(tom);
-    await tom.goto(`${server.url}/admin`);
-    await tom.getByRole('heading', { name: 'Admins only' }).waitFor();
+    const provider = owner.getByRole('region', { name: 'Model providers' }).getByRole('row', { name: /eu-managed-llm/ });
+    assert.match((await provider.textContent())!, /managed\s*EU\s*healthy\s*usable/);
+    const compose = owner.locator('tr[data-feature="chat.compose"]');
+    await compose.waitFor();
+    assert.match((await compose.textContent())!, /chat\.compose\s*available.*eu-managed-llm/);
+    await screenshot(owner, 'admin-deployment');
+
+    await owner.getByLabel('New deployment mode').selectOption('self-hosted-only');
+    await owner.getByRole('button', { name: 'Change mode…' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Switch to self-hosted-only?' });
+    await dialog.waitFor();
+    // Cancelling changes nothing.
+    await owner.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal((await apiCall('owner', '/v1/account')).body.deploymentMode, 'self-hosted-plus');
+    await owner.getByRole('button', { name: 'Change mode…' }).click();
+    await dialog.getByRole('button', { name: 'Switch to self-hosted-only' }).click();
+    await owner.getByTestId('deployment-mode').getByText('self-hosted-only').waitFor();
+    await owner.waitForFunction(() => /unavailable/.test(document.querySelector('tr[data-feature="chat.compose"]')?.textContent ?? ''));
+    assert.match((await compose.textContent())!, /unavailable.*self-hosted-only/);
+    assert.match((await provider.textContent())!, /not usable.*hosting class managed not allowed in mode self-hosted-only/);
+    assert.match((await owner.locator('tr[data-feature="meeting.summary"]').textContent())!, /available\s*built-in engine/, 'the built-in engine still serves');
+
+    // The change is in the audit log, whose chain still verifies.
+    await owner.getByRole('link', { name: 'Audit log' }).click();
+    await owner.getByTestId('audit-verify').getByText('intact').waitFor();
+    await owner.getByLabel('Action').fill('account.mode.change');
+    await owner.getByRole('button', { name: 'Apply filters' }).click();
+    await owner.getByText('That is every matching event (1).').waitFor();
+    assert.match((await owner.getByRole('region', { name: 'Audit events' }).textContent())!, /account\.mode\.change.*"old":"self-hosted-plus","new":"self-hosted-only"/);
+    await screenshot(owner, 'admin-audit');
   });
 
   it('fits a 390-pixel phone screen on every page, and saves screenshots', async () => {
@@ -355,6 +454,10 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
       }],
       ['tasks', (page) => page.getByRole('link', { name: 'Tasks', exact: true }).click()],
       ['admin', (page) => page.getByRole('link', { name: 'Admin', exact: true }).click()],
+      ['admin-policy', (page) => page.getByRole('link', { name: 'Feature policy' }).click()],
+      ['admin-users', (page) => page.getByRole('link', { name: 'Users and groups' }).click()],
+      ['admin-lifecycle', (page) => page.getByRole('link', { name: 'Data lifecycle' }).click()],
+      ['admin-audit', (page) => page.getByRole('link', { name: 'Audit log' }).click()],
     ];
     await activate(owner);
     for (const viewport of [DESKTOP, PHONE]) {

@@ -10,6 +10,7 @@ import './styles/meetings.css';
 import './styles/upload.css';
 import './styles/meeting.css';
 import './styles/tasks.css';
+import './styles/admin.css';
 
 consumeSignInFragment();
 createRoot(document.getElementById('root')!).render(

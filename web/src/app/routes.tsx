@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
-import { AccountPage } from '../pages/admin/AccountPage.tsx';
+import { AuditPage } from '../pages/admin/AuditPage.tsx';
+import { DeploymentPage } from '../pages/admin/DeploymentPage.tsx';
+import { LifecyclePage } from '../pages/admin/LifecyclePage.tsx';
+import { PolicyPage } from '../pages/admin/PolicyPage.tsx';
+import { UsersPage } from '../pages/admin/UsersPage.tsx';
 import { MeetingPage } from '../pages/meeting/MeetingPage.tsx';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage.tsx';
 import { TasksPage } from '../pages/tasks/TasksPage.tsx';
@@ -17,7 +21,11 @@ export const ROUTES: AppRoute[] = [
   { pattern: '/meetings/:id', render: ({ id }) => <MeetingPage key={id} id={id} /> },
   { pattern: '/upload', render: () => <UploadPage /> },
   { pattern: '/tasks', render: () => <TasksPage /> },
-  { pattern: '/admin', admin: true, render: () => <AccountPage /> },
+  { pattern: '/admin', admin: true, render: () => <DeploymentPage /> },
+  { pattern: '/admin/policy', admin: true, render: () => <PolicyPage /> },
+  { pattern: '/admin/users', admin: true, render: () => <UsersPage /> },
+  { pattern: '/admin/lifecycle', admin: true, render: () => <LifecyclePage /> },
+  { pattern: '/admin/audit', admin: true, render: () => <AuditPage /> },
 ];
 
 /** The main navigation. */

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { explainSettings, listSettings, setSetting, unsetSetting } from '../../../usecases/settings.ts';
+import { describeSettings, explainSettings, listSettings, setSetting, unsetSetting } from '../../../usecases/settings.ts';
 import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
@@ -37,7 +37,26 @@ const resolvedSchema = z
   })
   .openapi('EffectiveSetting');
 
+const definitionSchema = z
+  .object({
+    key: z.string(),
+    type: z.enum(['boolean', 'enum', 'string_list']),
+    description: z.string(),
+    default: z.unknown(),
+    values: z.array(z.string()).optional().openapi({ description: 'enum: the allowed values, most restrictive first' }),
+    items: z.array(z.string()).optional().openapi({ description: 'string_list: the items a list may hold' }),
+  })
+  .openapi('SettingDefinition');
+
 const routes = {
+  definitions: createRoute({
+    method: 'get',
+    path: '/v1/settings/definitions',
+    tags,
+    security,
+    summary: 'Every setting that can be stored, with its type, default and allowed values',
+    responses: { 200: json(z.object({ items: z.array(definitionSchema) }), 'Setting definitions'), ...errors },
+  }),
   list: createRoute({
     method: 'get',
     path: '/v1/settings',
@@ -85,6 +104,10 @@ export function settingsRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('/v1/settings', requireAuth);
   app.use('/v1/settings/*', requireAuth);
+  app.openapi(routes.definitions, async (c) => {
+    const items = (await describeSettings(c.var.ctx)).map((d) => ({ ...d, default: d.default as unknown, values: 'values' in d ? [...d.values] : undefined, items: 'items' in d ? [...d.items] : undefined }));
+    return c.json({ items }, 200);
+  });
   app.openapi(routes.list, async (c) => {
     const q = c.req.valid('query');
     return c.json({ items: await listSettings(c.var.ctx, { scope: q.level, ref: q.id }) }, 200);
