@@ -32,7 +32,7 @@ import { corpusRouge, rouge, sentencesPerLine, type RougeScores } from './lib/ro
 import { pk, textTiling, windowDiff } from './lib/segmentation.ts';
 import { splitTranscript } from './lib/sentences.ts';
 import { countWords, fillBudget } from './lib/word-budget.ts';
-import { meetingOfWords } from './speed.ts';
+import { meetingOfWords } from './lib/synthetic-meeting.ts';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const LABELLED = fileURLToPath(new URL('./data/labelled-meetings/', import.meta.url));
@@ -132,6 +132,14 @@ function boundariesFromTopics(meeting: QmsumMeeting, segmentOf: (turn: number) =
   return [...starts].sort((a, b) => a - b);
 }
 
+/** product design (AMI), academic (ICSI) or parliamentary committee, told by who speaks. */
+function domainOf(meeting: QmsumMeeting): string {
+  const speakers = meeting.meeting_transcripts.map((turn) => turn.speaker);
+  if (speakers.some((speaker) => /project manager|marketing|industrial designer|user interface/i.test(speaker))) return 'product';
+  if (speakers.some((speaker) => /^(?:grad|phd|professor|postdoc)\b/i.test(speaker))) return 'academic';
+  return 'committee';
+}
+
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
 export async function qmsumBench() {
@@ -146,6 +154,9 @@ export async function qmsumBench() {
   const seg = { engine: [] as SegmentationScore[], texttiling: [] as SegmentationScore[] };
   let engineMs = 0;
   let uncovered = 0;
+  // The "not covered" check: questions from a meeting of another kind should be refused.
+  let foreignAsked = 0;
+  let foreignRefused = 0;
   const started = performance.now();
   const tick = progress('QMSum val meetings');
   for (const [n, meeting] of meetings.entries()) {
@@ -177,6 +188,13 @@ export async function qmsumBench() {
       if (rr !== null) rrs.push(rr);
     });
 
+    const foreign = meetings.find((other, j) => j > n && domainOf(other) !== domainOf(meeting)) ??
+      meetings.find((other) => domainOf(other) !== domainOf(meeting));
+    for (const q of foreign?.specific_query_list ?? []) {
+      foreignAsked++;
+      if (!answerQuestion({ artifactId: `qmsum-${n}`, segments, question: q.query }).covered) foreignRefused++;
+    }
+
     const reference = boundariesFromTopics(meeting, segmentOf);
     const hypothesis = summary.chapters.slice(1).map((c) => c.fromSegment);
     const tiling = textTiling(segments.map((s) => s.text));
@@ -193,6 +211,7 @@ export async function qmsumBench() {
     generalQueries: general.engine.length,
     specificQueries: specific.engine.length,
     uncovered,
+    notCovered: { ownAnswered: 1 - uncovered / specific.engine.length, foreignAsked, foreignRefused: foreignRefused / Math.max(1, foreignAsked) },
     general: rougeOf(general),
     specific: rougeOf(specific),
     all: rougeOf(all),
@@ -293,6 +312,7 @@ export function printQuality(result: Awaited<ReturnType<typeof runQuality>>, wri
   table(`QMSum val, all ${qmsum.generalQueries + qmsum.specificQueries} queries`, qmsum.all);
   const r1 = qmsum.all.engine.rouge1.f1 * 100;
   write(`  target R-1 ≥ 30: ${r1.toFixed(2)} ${mark(r1 >= 30)} (published test: TextRank 16.27, BART 29.20, oracle 42.84)`);
+  write(`"Not covered" check: ${pct(qmsum.notCovered.ownAnswered)}% of the meeting's own specific queries answered; ${pct(qmsum.notCovered.foreignRefused)}% of ${qmsum.notCovered.foreignAsked} queries from a meeting of another kind refused`);
   write(`Retrieval, QMSum val specific queries (${qmsum.retrieval.queries}): recall@5 ${qmsum.retrieval.recallAt5.toFixed(3)} (target ≥ 0.8: ${mark(qmsum.retrieval.recallAt5 >= 0.8)}), MRR ${qmsum.retrieval.mrr.toFixed(3)}`);
   const s = qmsum.segmentation;
   write(`Topic segmentation vs topic_list (${qmsum.meetings} meetings, lower is better)`);

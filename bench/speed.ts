@@ -14,8 +14,11 @@ import { runFeature } from '../src/features/run-feature.ts';
 import { parseTranscript } from '../src/ingest/index.ts';
 import { DbWorker } from '../src/jobs/db-worker.ts';
 import { ingestMeeting } from '../src/usecases/ingest-meeting.ts';
+import { meetingOfWords } from './lib/synthetic-meeting.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../examples/planning-meeting.vtt', import.meta.url));
+
+export { meetingOfWords };
 
 export interface SpeedFigures {
   words: number;
@@ -32,23 +35,6 @@ const median = (values: number[]) => {
 };
 
 const wordsOf = (segments: Segment[]) => segments.reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
-
-/** The example planning meeting, repeated (with shifted times) until it reaches `target` words, then cut there. */
-export function meetingOfWords(target: number): Segment[] {
-  const base = parseTranscript({ filename: 'planning-meeting.vtt', content: readFileSync(EXAMPLE) }).segments;
-  const span = base.at(-1)!.end;
-  const out: Segment[] = [];
-  let words = 0;
-  for (let round = 0; words < target; round++) {
-    for (const s of base) {
-      const text = s.text.split(/\s+/).slice(0, target - words).join(' ');
-      if (!text) break;
-      out.push({ ...s, index: out.length, start: s.start + round * span, end: s.end + round * span, text });
-      words += text.split(/\s+/).length;
-    }
-  }
-  return out;
-}
 
 async function time<T>(fn: () => Promise<T> | T): Promise<number> {
   const start = performance.now();

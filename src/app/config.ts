@@ -19,6 +19,8 @@ export const ENV_VARS = {
   CONFER_ACCOUNT: 'account id the CLI acts on; default the first account',
   CONFER_USER: 'email of the user the CLI acts as; default the account owner',
   ...IDENTITY_ENV_VARS,
+  CONFER_SMTP_URL: 'SMTP server for summary emails (smtp://user:pass@host:587 or smtps://…); unset: no email is sent',
+  CONFER_MAIL_FROM: 'sender address of summary emails; default confer@localhost',
 } as const;
 
 const schema = z.object({
@@ -32,6 +34,8 @@ const schema = z.object({
   CONFER_WORKER: z.enum(['on', 'off']).default('on'),
   CONFER_ACCOUNT: z.string().optional(),
   CONFER_USER: z.string().optional(),
+  CONFER_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  CONFER_MAIL_FROM: z.string().default('confer@localhost'),
 });
 
 export interface AppConfig {
@@ -47,6 +51,10 @@ export interface AppConfig {
   user?: string;
   /** Public URL, OIDC sign-in and sessions. */
   identity: IdentityConfig;
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** Public base URL (CONFER_PUBLIC_URL), also used in shared-summary links. */
+  publicUrl?: string;
 }
 
 /** Reads and validates the environment; names the variable that is wrong. */
@@ -58,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new AppError('invalid_input', `environment variable ${String(issue.path[0])}: ${issue.message}`);
   }
   const c = parsed.data;
+  const identity = loadIdentityConfig(env);
   return {
     databaseUrl: c.CONFER_DATABASE_URL,
     redisUrl: c.CONFER_REDIS_URL,
@@ -69,6 +78,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worker: c.CONFER_WORKER === 'on',
     account: c.CONFER_ACCOUNT,
     user: c.CONFER_USER,
-    identity: loadIdentityConfig(env),
+    identity,
+    smtpUrl: c.CONFER_SMTP_URL,
+    mailFrom: c.CONFER_MAIL_FROM,
+    publicUrl: identity.publicUrl,
   };
 }

@@ -3,6 +3,8 @@ import type { JobHandler } from '../core/job-queue.ts';
 import { runFeature } from '../features/run-feature.ts';
 import { JOB_RETENTION_SWEEP, runRetentionSweep, scheduleSweep } from '../governance/lifecycle/retention-sweep.ts';
 import { deleteInputsAfterSummary, scheduleInputDeletion } from '../governance/lifecycle/zero-data-retention.ts';
+import { createSmtpMailer } from '../delivery/smtp-mailer.ts';
+import { deliverSummaryAfterJob } from '../usecases/summary-email.ts';
 import { captureTasksAfterSummary } from '../usecases/tasks.ts';
 import { userContext } from './context.ts';
 import type { Services } from './services.ts';
@@ -35,6 +37,7 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
       const summary = await runFeature(ctx, 'meeting.summary', { artifactId }, { idempotencyKey: autoSummaryKey(artifactId) });
       await captureTasksAfterSummary(ctx, artifactId, summary.id);
       await deleteInputsAfterSummary(ctx, artifactId, summary.id);
+      await deliverSummaryAfterJob(ctx, summary.id, services.config, createSmtpMailer);
     },
 
     async [JOB_RETENTION_SWEEP](job) {

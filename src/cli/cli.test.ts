@@ -88,6 +88,7 @@ describe('confer CLI', () => {
     assert.equal(JSON.parse(missing.stdout).covered, false);
     const text = await cli('ask', join(dir, 'standup.txt'), 'What happened to the staging database?', '--format', 'text');
     assert.match(text.stdout, /disk space/);
+    assert.doesNotMatch(text.stdout, /Sources:|segment \d/);
   });
 
   it('rejects a malformed file with file:line on stderr, a non-zero exit, and stores nothing', async () => {

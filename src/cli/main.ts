@@ -6,6 +6,10 @@ import { registerDirectory } from './commands/directory-command.ts';
 import { registerSettings } from './commands/settings-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerFeatures } from './commands/features-command.ts';
+import { registerExport } from './commands/export-command.ts';
+import { registerHolds } from './commands/holds-command.ts';
+import { registerRedact } from './commands/redact-command.ts';
+import { registerRetention } from './commands/retention-command.ts';
 import { registerMeetings } from './commands/meetings-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerSummarize } from './commands/summarize-command.ts';
@@ -30,6 +34,10 @@ export function buildProgram(rt: CliRuntime): Command {
   registerAudit(program, rt);
   registerFeatures(program, rt);
   registerAccount(program, rt);
+  registerHolds(program, rt);
+  registerRetention(program, rt);
+  registerRedact(program, rt);
+  registerExport(program, rt);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

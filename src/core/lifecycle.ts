@@ -118,6 +118,10 @@ export interface RetentionRepo {
   /** The artifact whether or not it is hidden; `deletedAt` tells which. */
   artifactAnyState(accountId: string, id: string): Promise<(Artifact & { deletedAt: string | null }) | null>;
   outputAnyState(accountId: string, id: string): Promise<(Output & { deletedAt: string | null }) | null>;
+  /** Artifacts of the account in any state (hidden ones too) that an eDiscovery scope covers, oldest first. */
+  findAnyState(accountId: string, scope: { userId?: string; artifactId?: string; from?: string; to?: string }): Promise<(Artifact & { deletedAt: string | null })[]>;
+  /** Outputs a user created that belong to no artifact, in any state. */
+  looseOutputsOf(accountId: string, userId: string): Promise<string[]>;
   /** Ids of an artifact's outputs, hidden or not. */
   outputsOfArtifact(accountId: string, artifactId: string): Promise<{ id: string; featureId: string; createdAt: string; createdBy: string | null }[]>;
   /** Visible artifacts of a type created before `before` that no request covers yet. */

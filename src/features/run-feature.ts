@@ -9,6 +9,7 @@ import { checkFeatureEnabled } from '../governance/feature-policy.ts';
 import { identify } from '../governance/identity.ts';
 import { checkCitations } from './citation-check.ts';
 import type { ContextArtifact, FeatureDefinition, Route } from './feature.ts';
+import { redactOutput } from './redaction-step.ts';
 import { getFeature } from './registry.ts';
 import { modelDetails } from './model-details.ts';
 import { routeFeature, type FeatureModels } from './route-step.ts';
@@ -75,13 +76,14 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
     }
     const citations = feature.citations(checked.data);
     checkCitations(citations, context);
+    const redaction = await redactOutput(ctx, checked.data, context);
 
     const output: FeatureOutput<O> = {
       id: newId('out'),
       accountId: ctx.account.id,
       featureId,
       artifactId: context[0]?.artifact.id ?? null,
-      payload: checked.data,
+      payload: redaction.payload,
       links: linksOf(context, citations),
       provider: route.provider,
       model: route.model,
@@ -95,7 +97,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
         action: 'ai.run',
         targetType: 'feature',
         targetId: featureId,
-        details: runDetails(ctx, trail, started, { outputId: output.id, citations: citations.length, ...result.usage }),
+        details: runDetails(ctx, trail, started, { outputId: output.id, citations: citations.length, redactions: redaction.total, redactionTypes: redaction.counts, ...result.usage }),
       });
     });
     return output;

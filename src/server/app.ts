@@ -3,6 +3,7 @@ import type { Services } from '../app/services.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
+import { holdsRoutes } from './routes/holds/holds-routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
 import { modelsRoutes } from './routes/models/models-routes.ts';
 import { auditRoutes } from './routes/audit/audit-routes.ts';
@@ -11,6 +12,8 @@ import { authRoutes } from './routes/auth/auth-routes.ts';
 import { scimRoutes } from './routes/scim/scim-routes.ts';
 import { directoryRoutes } from './routes/directory/directory-routes.ts';
 import { settingsRoutes } from './routes/settings/settings-routes.ts';
+import { redactionRoutes } from './routes/redaction/redaction-routes.ts';
+import { retentionRoutes } from './routes/retention/retention-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
 import { tasksRoutes } from './routes/tasks/tasks-routes.ts';
 import { validationHook } from './validation.ts';
@@ -48,6 +51,9 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', scimRoutes());
   app.route('/', authRoutes());
   app.route('/', settingsRoutes());
+  app.route('/', holdsRoutes());
+  app.route('/', retentionRoutes());
+  app.route('/', redactionRoutes());
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

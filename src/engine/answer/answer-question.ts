@@ -49,20 +49,35 @@ export interface AnswerOptions {
   replyWords: number;
   /** Distinct terms a sentence needs to be quoted as what someone said ("Great." is not). */
   minHighlightTerms: number;
+  /** Default budget for questions about a discussion, an opinion or a reason ("what did Ana think of…", "why…"). */
+  defaultDiscussionWords: number;
+  /** Turns either side of a turn whose relevance counts towards its region (the stretch of the meeting about the question). */
+  regionTurns: number;
+  /** How much a sentence's score depends on the relevance of its region: 0 ignores it, 1 scales it fully. */
+  regionWeight: number;
+  /** Sentences shorter than this many words lose score in proportion (square root): fragments inform little. */
+  fullWords: number;
 }
 
 export const DEFAULT_ANSWER: AnswerOptions = {
   defaultWords: 60,
   defaultListWords: 120,
-  minMeetingCoverage: 0.6,
-  minPassageCoverage: 0.4,
+  minMeetingCoverage: 0.35,
+  minPassageCoverage: 0.25,
   passageTurns: 1,
   supportShare: 0.6,
   maxSentences: 4,
   redundancy: 0.6,
   replyWords: 6,
   minHighlightTerms: 3,
+  defaultDiscussionWords: 90,
+  regionTurns: 25,
+  regionWeight: 0.9,
+  fullWords: 20,
 };
+
+// Questions that ask how something was discussed rather than for one fact.
+const DISCUSSION = /\b(?:why|how did|how do|how does|(?:think|thought|say|said|feel|felt|discuss|discussed|talk|talked|suggest|suggested|propose|proposed|argue|argued|opinions?|views?|concerns?|reasons?|summari[sz]e|summary|discussions?|debated?|questioning|controvers\w*|comment(?:s|ed)?|recommend(?:s|ed)?|elaborat\w*|mention(?:s|ed)?|describe|description|presentations?|explain(?:s|ed)?|decided|decisions?|conclu(?:ded|sions?)|(?:dis)?advantages?|impact|plans?|polic(?:y|ies)|how would|how will)\b)/i;
 
 const LIST_NAMES = { actions: 'any action items', decisions: 'any decisions', 'next-steps': 'any next steps' } as const;
 
@@ -99,6 +114,15 @@ export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFA
   }
   // "Summarise the discussion about X": a longer answer from the passages about X.
   if (intent.kind === 'catch-up') return answerFacts(doc, indexes, intent, listBudget, { ...options, maxSentences: options.maxSentences * 2 });
+  if (DISCUSSION.test(input.question) && input.maxWords === undefined) {
+    const scale = options.defaultDiscussionWords / options.defaultWords;
+    // A discussion is told in more, weaker-matching sentences.
+    return answerFacts(doc, indexes, intent, options.defaultDiscussionWords, {
+      ...options,
+      maxSentences: Math.round(options.maxSentences * scale * 2),
+      supportShare: options.supportShare / 6,
+    });
+  }
   return answerFacts(doc, indexes, intent, budget, options);
 }
 
@@ -110,12 +134,46 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   }
   const query = expandQuery(intent.terms, indexes.sentences);
   const scores = rankSentences(doc, indexes, query, intent);
+  weighByRegion(doc, scores, options);
   let best = 0;
   for (let id = 1; id < scores.length; id++) if (scores[id]! > scores[best]!) best = id;
   if (!(scores[best]! > 0) || !isCovered(doc, indexes, query, best, options)) return notCovered();
   // A "when" answer is a time: support that names none only dilutes it.
-  const supports = intent.kind === 'when' ? (id: number) => findDueDate(doc.sentences[id]!.text, null) !== null : () => true;
+  const byTime = intent.kind === 'when' ? (id: number) => findDueDate(doc.sentences[id]!.text, null) !== null : () => true;
+  // "What did Ana say about…": when Ana spoke to it, her words are the answer.
+  const named = new Set(intent.people);
+  const spokeOf = (id: number) => named.has(doc.turns[doc.sentences[id]!.turn]!.speaker);
+  const bySpeaker = named.size > 0 && spokeOf(best) ? spokeOf : () => true;
+  const supports = (id: number) => byTime(id) && bySpeaker(id);
   return quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
+}
+
+/**
+ * Neighbouring-turn context: a sentence in a stretch of the meeting that
+ * keeps talking about the question outranks an equally matching sentence
+ * said in passing elsewhere. Each turn's region score is the triangular-
+ * weighted sum of its neighbours' best sentence scores.
+ */
+function weighByRegion(doc: MeetingDocument, scores: Float64Array, options: AnswerOptions): void {
+  if (options.regionWeight <= 0 || options.regionTurns <= 0) return;
+  const turnBest = new Float64Array(doc.turns.length);
+  for (const sentence of doc.sentences) turnBest[sentence.turn] = Math.max(turnBest[sentence.turn]!, scores[sentence.id]!);
+  const region = new Float64Array(doc.turns.length);
+  const radius = options.regionTurns;
+  let top = 0;
+  for (let turn = 0; turn < doc.turns.length; turn++) {
+    let sum = 0;
+    for (let other = Math.max(0, turn - radius); other <= Math.min(doc.turns.length - 1, turn + radius); other++) {
+      sum += turnBest[other]! * (1 - Math.abs(other - turn) / (radius + 1));
+    }
+    region[turn] = sum;
+    top = Math.max(top, sum);
+  }
+  if (top <= 0) return;
+  for (const sentence of doc.sentences) {
+    const length = options.fullWords > 0 ? Math.sqrt(Math.min(1, sentence.words / options.fullWords)) : 1;
+    scores[sentence.id] = length * scores[sentence.id]! * (1 - options.regionWeight + options.regionWeight * (region[sentence.turn]! / top));
+  }
 }
 
 /**

@@ -87,3 +87,12 @@ test('an explicit action item marker without a name has no owner', () => {
 test('without a meeting date the due words are kept and the day left open', () => {
   assert.deepEqual(actionsIn([['Tom', "I'll send the deck by end of week."]], null).map((action) => [action.due, action.dueText]), [[null, 'by end of week']]);
 });
+
+test('a due date the speaker adds in the next sentence of the same turn belongs to the commitment', () => {
+  const [action] = actionsIn([['Tom', "I'll own the announcement. I'll have a draft by Friday."]]);
+  assert.equal(action?.text, "I'll own the announcement.");
+  assert.equal(action?.due, '2024-05-17');
+  // A date in another speaker's turn, or a sentence that is not the speaker's own plan, is not taken.
+  const [other] = actionsIn([['Tom', "I'll own the announcement. The launch is on Friday."], ['Sam', "I'll have mine by Monday."]]);
+  assert.equal(other?.due, null);
+});

@@ -106,7 +106,7 @@ function committedAction(doc: MeetingDocument, sentence: MeetingSentence, refere
   const owner = doc.turns[sentence.turn]!.speaker;
   if (!TAKING_IT_ON.test(phrase)) {
     if (analyzeTerms(phrase).length === 0) return null;
-    const due = findDueDate(sentence.text, reference);
+    const due = findDueDate(sentence.text, reference) ?? dueInFollowUp(doc, sentence, reference);
     if (WEAK_FIRST_PERSON_CUE.test(cue[0]) && !due && sentence.turn < closingTurn(doc)) return null;
     return { text: sentence.text, sentence: sentence.id, turns: [sentence.turn], owner, due };
   }
@@ -122,6 +122,22 @@ function committedAction(doc: MeetingDocument, sentence: MeetingSentence, refere
     owner,
     due: findDueDate(sentence.text, reference) ?? findDueDate(proposal.text, reference),
   };
+}
+
+// "I'll own the announcement. I'll have a draft by end of month.": the speaker goes on to say when.
+const FOLLOW_UP = /^\W*(?:(?:and|so|then)\W+)?(?:i'll|i will|i can|i should|i'd|i'm going to|i'm gonna|that'll|it'll|you'll)\b/;
+const FOLLOW_UP_SENTENCES = 2;
+
+/** A due date the speaker states in the next sentences of the same turn, when they continue the commitment. */
+function dueInFollowUp(doc: MeetingDocument, sentence: MeetingSentence, reference: ZonedInstant | null) {
+  for (let id = sentence.id + 1; id <= sentence.id + FOLLOW_UP_SENTENCES; id++) {
+    const next = doc.sentences[id];
+    if (!next || next.turn !== sentence.turn) return null;
+    if (!FOLLOW_UP.test(next.lower) || isQuestionLike(next.lower)) continue;
+    const due = findDueDate(next.text, reference);
+    if (due) return due;
+  }
+  return null;
 }
 
 /** "Can you update the wiki?" answered "Sure" — owned by whoever was asked and accepted. */

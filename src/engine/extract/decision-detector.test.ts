@@ -60,3 +60,16 @@ test('a bare "agreed" after an opinion is agreement, not a decision', () => {
     ['B', 'Agreed.'],
   ]), []);
 });
+
+test('"decided" set off by a comma or colon, and "the decision itself:", state a decision', () => {
+  assert.deepEqual(decisionsIn([
+    ['A', 'Okay, decided, no paid install campaign for the launch.'],
+    ['B', 'Then, decided: we start with the housekeeping module.'],
+    ['A', 'And the decision itself: strict appointment windows from September.'],
+    ['B', 'We decided nothing yet?'],
+  ]), [
+    'Decided, no paid install campaign for the launch.',
+    'Then, decided: we start with the housekeeping module.',
+    'And the decision itself: strict appointment windows from September.',
+  ]);
+});

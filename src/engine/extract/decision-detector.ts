@@ -29,7 +29,12 @@ const DECISION_CUES: readonly RegExp[] = [
   /\b(?:we're|we are) (?:all )?(?:agreed|in agreement|aligned)\b/,
   /\b(?:we have|we've got|there's) (?:a )?consensus\b/,
   /\b(?:is|was|has been|have been|got|been) (?:approved|signed off|greenlit|green-lit)\b/,
+  // "Okay, decided, no paid campaign…", "Then, decided: we start with…"
+  /^(?:(?:ok(?:ay)?|so|then|right|good|fine|great)\W+)*decided\s*[:,;\-–—]\s*\w/,
+  // "And the decision itself: strict appointment windows…"
+  /\bdecision(?: itself)?\s*[:\-–—]\s*\w/,
 ];
+
 
 // Longer sentences ramble; a decision worth listing is said plainly.
 const MAX_DECISION_WORDS = 45;

@@ -13,6 +13,12 @@ export interface SalienceOptions {
   topicWeight: number;
   lengthWeight: number;
   turnWeight: number;
+  /**
+   * Weight of term density (SumBasic): the mean meeting frequency of the
+   * sentence's distinct terms, so sentences made of what the meeting keeps
+   * talking about rank high even when those words are too common for IDF.
+   */
+  frequencyWeight: number;
   /** Sentences this long or longer get the full length score. */
   idealWords: number;
   /** Turns this long or longer get the full turn score. */
@@ -28,6 +34,7 @@ export const DEFAULT_SALIENCE: SalienceOptions = {
   topicWeight: 0.3,
   lengthWeight: 0.15,
   turnWeight: 0.1,
+  frequencyWeight: 1,
   idealWords: 16,
   substantialTurnWords: 60,
   minWords: 6,
@@ -88,6 +95,17 @@ export function scoreSalience(
       new Set(sentence.terms).size >= options.minTerms;
     if (eligible) candidates.push(sentence.id);
   }
+  const density = new Float64Array(count);
+  if (options.frequencyWeight > 0) {
+    for (const id of candidates) {
+      const distinct = new Set(doc.sentences[id]!.terms);
+      let sum = 0;
+      for (const term of distinct) sum += meetingCounts.get(term) ?? 0;
+      density[id] = sum / Math.max(1, doc.sentences[id]!.words);
+    }
+  }
+  let maxDensity = 1e-9;
+  for (const id of candidates) maxDensity = Math.max(maxDensity, density[id]!);
   const maxCentrality = Math.max(1e-9, ...candidates.map((id) => centrality[id]!));
   const maxTopical = Math.max(1e-9, ...candidates.map((id) => topical[id]!));
 
@@ -98,7 +116,8 @@ export function scoreSalience(
     score[id] = options.centralityWeight * (centrality[id]! / maxCentrality) +
       options.topicWeight * (topical[id]! / maxTopical) +
       options.lengthWeight * Math.min(1, sentence.words / options.idealWords) +
-      options.turnWeight * Math.min(1, Math.log1p(turnWords) / Math.log1p(options.substantialTurnWords));
+      options.turnWeight * Math.min(1, Math.log1p(turnWords) / Math.log1p(options.substantialTurnWords)) +
+      options.frequencyWeight * (density[id]! / maxDensity);
   }
   return { vectors, score, centrality, topicOf, candidates };
 }

@@ -126,6 +126,13 @@ const options: SettingDefinition[] = [
     default: [],
     description: 'Personal data types redacted from outputs created from now on (SPEC §8.4).',
   },
+  {
+    key: 'redaction.builtin_patterns',
+    type: 'string_list',
+    items: ['CREDIT_CARD'],
+    default: [],
+    description: 'Built-in blocked patterns applied to outputs created from now on (CREDIT_CARD: Luhn-valid card numbers).',
+  },
 ];
 
 /** Every setting, feature switches first (in catalogue order), then the options. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DeletionRequest, DeletionTargetKind, RetentionKind, RetentionPolicy, RetentionRepo } from '../../core/lifecycle.ts';
 import type { Artifact, Output } from '../../core/types.ts';
-import type { Db } from '../db-util.ts';
+import { containsText, type Db } from '../db-util.ts';
 import type { DeletionRequestsTable, RetentionPoliciesTable } from '../schema.ts';
 import { KyselyArtifactRepo, toArtifact } from './artifacts-repo.ts';
 import { KyselyOutputRepo } from './outputs-repo.ts';
@@ -134,6 +134,34 @@ export class KyselyRetentionRepo implements RetentionRepo {
   async outputAnyState(accountId: string, id: string): Promise<(Output & { deletedAt: string | null }) | null> {
     const row = await this.db.selectFrom('outputs').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
     return row ? { ...(await new KyselyOutputRepo(this.db).hydrate(row)), deletedAt: row.deleted_at ?? null } : null;
+  }
+
+  async findAnyState(accountId: string, scope: { userId?: string; artifactId?: string; from?: string; to?: string }) {
+    let query = this.db.selectFrom('artifacts as a').selectAll('a').where('a.account_id', '=', accountId);
+    if (scope.artifactId) query = query.where('a.id', '=', scope.artifactId);
+    if (scope.userId) {
+      const userId = scope.userId;
+      // Owner or participant, as legal holds by user count them.
+      query = query.where((eb) => eb.or([eb('a.owner_id', '=', userId), containsText('a.participants', JSON.stringify({ userId }).slice(1, -1))]));
+    }
+    const when = sql<string>`coalesce(a.started_at, a.created_at)`;
+    if (scope.from) query = query.where(when, '>=', scope.from);
+    if (scope.to) query = query.where(when, '<=', scope.to);
+    const rows = await query.orderBy(when).orderBy('a.id').execute();
+    return rows.map((row) => ({ ...toArtifact(row), deletedAt: row.deleted_at ?? null }));
+  }
+
+  async looseOutputsOf(accountId: string, userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('outputs')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('created_by', '=', userId)
+      .where('artifact_id', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async outputsOfArtifact(accountId: string, artifactId: string) {

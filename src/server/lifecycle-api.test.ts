@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestWorld, type TestWorld } from '../app/testing.ts';
+import { DAY, ManualClock } from '../core/clock.ts';
+import { issueToken } from '../governance/tokens.ts';
+import { rowsAbout, storeMeeting } from '../governance/lifecycle/testing.ts';
+import { createApp } from './app.ts';
+
+describe('holds and retention API', () => {
+  let world: TestWorld;
+  let clock: ManualClock;
+  let app: ReturnType<typeof createApp>;
+  let memberToken: string;
+
+  type Json = any;
+  const call = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const res = await app.request(path, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${init.token ?? world.ownerToken}`, 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    return { status: res.status, json: async (): Promise<Json> => res.json() };
+  };
+
+  before(async () => {
+    clock = new ManualClock('2026-03-04T15:00:00.000Z');
+    world = await createTestWorld({ clock });
+    app = createApp(world.services);
+    const member = await world.addUser();
+    memberToken = (await issueToken(world.services.store, world.services.clock, { accountId: world.account.id, userId: member.id, name: 't' })).token;
+  });
+  after(() => world.close());
+
+  it('creates, lists and releases holds; members may not; every step is audited', async () => {
+    const ctx = await world.ctx(world.owner);
+    const id = await storeMeeting(ctx, 'API hold meeting');
+    const bad = await call('/v1/holds', { method: 'POST', body: { name: 'x', reason: 'y', userId: world.owner.id, artifactId: id } });
+    assert.equal(bad.status, 400);
+    assert.match((await bad.json()).error.message, /exactly one of/);
+    assert.equal((await call('/v1/holds', { method: 'POST', body: { name: 'm', reason: 'r', artifactId: id }, token: memberToken })).status, 403);
+
+    const created = await call('/v1/holds', { method: 'POST', body: { name: 'api-hold', reason: 'subpoena', artifactId: id } });
+    assert.equal(created.status, 201);
+    const hold = await created.json();
+    assert.equal((await call('/v1/holds', { method: 'POST', body: { name: 'api-hold', reason: 'again', artifactId: id } })).status, 409);
+
+    const del = await call(`/v1/artifacts/${id}`, { method: 'DELETE' });
+    assert.equal(del.status, 200);
+    assert.equal((await del.json()).purged, false);
+    assert.equal((await call(`/v1/meetings/${id}`)).status, 404, 'the owner sees it as deleted');
+    clock.advance(31 * DAY);
+    const sweep = await (await call('/v1/retention/sweep', { method: 'POST' })).json();
+    assert.equal(sweep.held, 1);
+    assert.equal(rowsAbout(world.testStore.url, id).artifacts, 1);
+
+    const list = await (await call('/v1/holds?status=active')).json();
+    assert.deepEqual(list.items.map((h: { name: string }) => h.name), ['api-hold']);
+    const released = await call(`/v1/holds/api-hold/release`, { method: 'POST' });
+    assert.equal(released.status, 200);
+    assert.equal((await released.json()).purged, 1);
+    assert.equal(rowsAbout(world.testStore.url, id).artifacts, 0);
+    assert.equal((await call(`/v1/holds/${hold.id}/release`, { method: 'POST' })).status, 409);
+
+    const actions = (await world.services.store.audit.list(world.account.id, { limit: 500 })).map((e) => e.action);
+    for (const action of ['hold.create', 'artifact.delete', 'retention.purge', 'hold.release']) assert.ok(actions.includes(action), action);
+  });
+
+  it('sets, lists and removes retention policies with field errors for bad values', async () => {
+    const bad = await call('/v1/retention/policies/artifact/meeting', { method: 'PUT', body: { days: 5000, mode: 'soft' } });
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).error.fields[0].path, 'days');
+    const ok = await call('/v1/retention/policies/output/meeting.summary', { method: 'PUT', body: { days: 365, mode: 'permanent' } });
+    assert.equal(ok.status, 200);
+    const list = await (await call('/v1/retention/policies')).json();
+    assert.deepEqual(list.items.map((p: { target: string; days: number }) => [p.target, p.days]), [['meeting.summary', 365]]);
+    assert.equal((await call('/v1/retention/policies/output/meeting.summary', { method: 'DELETE' })).status, 204);
+    assert.equal((await call('/v1/retention/policies', { token: memberToken })).status, 403);
+  });
+
+  it('saves and tries blocked patterns, with the reason a Java pattern is refused', async () => {
+    const refused = await call('/v1/redaction/patterns', { method: 'POST', body: { name: 'atomic', pattern: '(?>ab)c' } });
+    assert.equal(refused.status, 400);
+    const error = (await refused.json()).error;
+    assert.match(error.message, /atomic/i);
+    assert.equal(error.fields[0].path, 'pattern');
+    const saved = await call('/v1/redaction/patterns', { method: 'POST', body: { name: 'marking', pattern: '(?i)internal use only' } });
+    assert.equal(saved.status, 201);
+    const tried = await (await call('/v1/redaction/patterns/test', { method: 'POST', body: { pattern: '(?i)internal use only', text: 'INTERNAL USE ONLY: plan' } })).json();
+    assert.equal(tried.redacted, '[BLOCKED]: plan');
+    assert.deepEqual(tried.spans[0], { type: 'BLOCKED', start: 0, end: 17, value: 'INTERNAL USE ONLY' });
+    const types = await call('/v1/redaction/types', { method: 'PUT', body: { entities: ['NAME', 'EMAIL'], builtins: ['CREDIT_CARD'] } });
+    assert.equal(types.status, 200);
+    const policy = await (await call('/v1/redaction')).json();
+    assert.deepEqual(policy.entities, ['NAME', 'EMAIL']);
+    assert.deepEqual(policy.builtins, ['CREDIT_CARD']);
+    assert.deepEqual(policy.patterns.map((p: { name: string }) => p.name), ['marking']);
+    assert.equal((await call('/v1/redaction', { token: memberToken })).status, 403);
+  });
+});
