@@ -350,10 +350,10 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
 
     await owner.getByRole('link', { name: 'Feature policy' }).click();
     await owner.getByRole('heading', { name: 'Feature policy' }).waitFor();
-    await owner.getByLabel('Level').selectOption('group');
-    await owner.getByLabel('Group').selectOption({ label: 'Legal' });
-    await owner.getByLabel('Setting').selectOption('feature.meeting.query');
-    await owner.getByLabel('Value').selectOption('off');
+    await owner.getByLabel('Level', { exact: true }).selectOption('group');
+    await owner.getByLabel('Group', { exact: true }).selectOption({ label: 'Legal' });
+    await owner.getByLabel('Setting', { exact: true }).selectOption('feature.meeting.query');
+    await owner.getByLabel('Value', { exact: true }).selectOption('off');
     await owner.getByLabel('Lock for every level below').check();
     await owner.getByRole('button', { name: 'Save setting' }).click();
     await owner.getByText('feature.meeting.query is off for group Legal, locked for every level below.').waitFor();
@@ -436,7 +436,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     // The change is in the audit log, whose chain still verifies.
     await owner.getByRole('link', { name: 'Audit log' }).click();
     await owner.getByTestId('audit-verify').getByText('intact').waitFor();
-    await owner.getByLabel('Action').fill('account.mode.change');
+    await owner.getByLabel('Action', { exact: true }).fill('account.mode.change');
     await owner.getByRole('button', { name: 'Apply filters' }).click();
     await owner.getByText('That is every matching event (1).').waitFor();
     assert.match((await owner.getByRole('region', { name: 'Audit events' }).textContent())!, /account\.mode\.change.*"old":"self-hosted-plus","new":"self-hosted-only"/);
@@ -456,7 +456,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     for (const what of missing) await owner.getByText(`${what}: not available on this server`).waitFor();
     await owner.getByText('No legal holds').waitFor();
     await owner.getByLabel('Hold name').fill('acme-v-lee');
-    await owner.getByLabel('Reason').fill('Litigation 2026-17');
+    await owner.getByLabel('Reason', { exact: true }).fill('Litigation 2026-17');
     await owner.getByLabel('Hold on').selectOption('user');
     await owner.getByLabel('User email or id').fill('lee@example.com');
     await owner.getByRole('button', { name: 'Place hold' }).click();
@@ -474,7 +474,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await dialog.getByRole('button', { name: 'Release hold' }).click();
     await owner.getByText(/^Hold acme-v-lee released; \d+ deletions? it held back went ahead\.$/).waitFor();
     await owner.getByText('No legal holds').waitFor();
-    await owner.getByLabel('Show').selectOption('all');
+    await owner.getByLabel('Show', { exact: true }).selectOption('all');
     await row.getByText(/^released /).waitFor();
     assert.notEqual((await apiCall('owner', '/v1/holds/acme-v-lee')).body.releasedAt, null);
 
