@@ -346,7 +346,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await report.getByRole('row', { name: /^2\s*new\.person@example\.com\s*created/ }).waitFor();
     assert.match((await report.locator('tr.row-error').textContent())!, /^3.*"not-an-email" is not an email address/);
     assert.equal((await apiCall('owner', '/v1/users/new.person@example.com')).status, 404, 'a dry run changes nothing');
-    await screenshot(owner, 'admin-users');
+    await screenshot(owner, 'admin-import');
 
     await owner.getByRole('link', { name: 'Feature policy' }).click();
     await owner.getByRole('heading', { name: 'Feature policy' }).waitFor();
@@ -365,7 +365,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await explained.waitFor();
     assert.match((await explained.textContent())!, /off\s*group Legal\s*locked\s*off: locked by group Legal/);
     await explained.scrollIntoViewIfNeeded();
-    await screenshot(owner, 'admin-policy');
+    await screenshot(owner, 'admin-explain');
   });
 
   it('tells a member which level turned a feature off', async () => {
@@ -440,7 +440,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByRole('button', { name: 'Apply filters' }).click();
     await owner.getByText('That is every matching event (1).').waitFor();
     assert.match((await owner.getByRole('region', { name: 'Audit events' }).textContent())!, /account\.mode\.change.*"old":"self-hosted-plus","new":"self-hosted-only"/);
-    await screenshot(owner, 'admin-audit');
+    await screenshot(owner, 'admin-audit-filtered');
   });
 
   it('places a legal hold on a user and releases it, and tests a blocked pattern live', async () => {

@@ -142,11 +142,11 @@ export function DeploymentPage() {
                   <td>
                     <strong>{p.name}</strong>
                     <div className="muted small">
-                      {p.kind} · {p.source} · {p.capabilities.join(', ')}
+                      {[p.kind === p.name ? '' : p.kind, p.source === 'builtin' ? 'built in' : p.source === 'config' ? 'operator configuration' : 'this account', p.capabilities.join(', ')].filter(Boolean).join(' · ')}
                     </div>
                   </td>
                   <td className="nowrap">{p.hosting}</td>
-                  <td>{p.regions.join(', ') || 'any'}</td>
+                  <td>{p.regions.length === 0 || p.regions.includes('*') ? 'any' : p.regions.join(', ')}</td>
                   <td className="nowrap">
                     {healthBadge(p)}
                     {p.health.latencyMs !== null && <div className="muted small">{Math.round(p.health.latencyMs)} ms</div>}

@@ -39,7 +39,7 @@ function UserRow({ user, onChanged, self }: { user: AdminUser; onChanged(user: A
   const active = user.status === 'active';
   return (
     <tr data-user={user.email}>
-      <td>
+      <td className="user-cell">
         <strong>{user.name}</strong>
         <div className="muted small mono-cell">{user.email}</div>
         {error && <ProblemNotice error={error} action="change the user" />}
@@ -48,9 +48,11 @@ function UserRow({ user, onChanged, self }: { user: AdminUser; onChanged(user: A
         {user.role} {user.externalId && <Badge>SCIM</Badge>}
       </td>
       <td className="nowrap">{active ? <Badge tone="success">active</Badge> : <Badge tone="danger">deactivated</Badge>}</td>
-      <td className="licences">
+      <td>
+        <div className="licences">
         <Checkbox label="AI access" checked={user.aiAccess} disabled={!!busy} onChange={(e) => patch('aiAccess', { aiAccess: e.target.checked })} aria-label={`AI access for ${user.email}`} />
         <Checkbox label="Custom add-on" checked={user.customAddOn} disabled={!!busy} onChange={(e) => patch('customAddOn', { customAddOn: e.target.checked })} aria-label={`Custom add-on for ${user.email}`} />
+        </div>
       </td>
       <td>
         {!self && (
