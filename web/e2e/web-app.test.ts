@@ -396,22 +396,23 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
   });
 
   it('switches the deployment mode to self-hosted-only after confirmation, and the availability table follows', async () => {
-    // A model server run by a cloud provider in the home region: allowed in self-hosted-plus, not in self-hosted-only.
-    const registered = await apiCall('owner', '/v1/admin/providers', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'eu-managed-llm', kind: 'openai-compatible', hosting: 'managed', baseUrl: 'http://127.0.0.1:9/v1', regions: ['EU'],
-        capabilities: ['text', 'structured'], models: { text: 'llama-3.1-70b' }, contextWindow: 131072,
-      }),
-    });
-    assert.equal(registered.status, 201, JSON.stringify(registered.body));
     await activate(owner);
     await owner.goto(`${server.url}/admin`);
     await owner.getByRole('heading', { name: 'Deployment and models' }).waitFor();
     assert.match((await owner.locator('.facts').textContent())!, /Home region\s*EU.*Deployment mode\s*self-hosted-plus/s);
+    // A model server run by a cloud provider in the home region: allowed in self-hosted-plus, not in self-hosted-only.
+    await owner.getByText('Register a provider for this account').click();
+    await owner.getByLabel(/^Provider entry/).fill(JSON.stringify({
+      name: 'eu-managed-llm', kind: 'openai-compatible', hosting: 'managed', baseUrl: 'http://127.0.0.1:9/v1', regions: ['EU'],
+      capabilities: ['text', 'structured'], models: { text: 'llama-3.1-70b' }, contextWindow: 131072,
+    }));
+    await owner.getByRole('button', { name: 'Register provider' }).click();
+    await owner.getByText('Provider eu-managed-llm registered (managed, EU).').waitFor();
     const provider = owner.getByRole('region', { name: 'Model providers' }).getByRole('row', { name: /eu-managed-llm/ });
+    await provider.waitFor();
+    await owner.waitForFunction(() => /eu-managed-llm/.test(document.querySelector('tr[data-feature="chat.compose"]')?.textContent ?? ''));
     assert.match((await provider.textContent())!, /managed\s*EU\s*healthy\s*usable/);
+    await owner.getByText('Register a provider for this account').click();
     const compose = owner.locator('tr[data-feature="chat.compose"]');
     await compose.waitFor();
     assert.match((await compose.textContent())!, /chat\.compose\s*available.*eu-managed-llm/);
@@ -463,7 +464,8 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByText('Hold acme-v-lee placed on lee@example.com.').waitFor();
     const row = owner.locator('tr[data-hold="acme-v-lee"]');
     await row.waitFor();
-    assert.match((await row.textContent())!, new RegExp(`acme-v-lee\\s*Litigation 2026-17\\s*user ${leeId}.*active`));
+    await row.getByText('user Lee Legal <lee@example.com>').waitFor();
+    assert.match((await row.textContent())!, /acme-v-lee\s*Litigation 2026-17\s*user Lee Legal <lee@example\.com>.*active/);
     const stored = (await apiCall('owner', '/v1/holds?status=active')).body.items;
     assert.deepEqual(stored.map((h: any) => [h.name, h.userId, h.releasedAt]), [['acme-v-lee', leeId, null]]);
     await row.scrollIntoViewIfNeeded();
@@ -484,6 +486,31 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByTestId('pattern-matches').getByText('1 match: “project Falcon”').waitFor();
     assert.doesNotMatch((await owner.getByTestId('pattern-redacted').textContent())!, /Falcon/);
     assert.deepEqual((await apiCall('owner', '/v1/redaction')).body.patterns, []);
+  });
+
+  it('works the admin console from the keyboard, with visible focus', async () => {
+    await activate(owner);
+    await owner.goto(`${server.url}/admin/audit`);
+    await owner.getByTestId('audit-verify').waitFor();
+    await owner.keyboard.press('Tab');
+    assert.equal(await owner.evaluate('document.activeElement.textContent'), 'Skip to content');
+    await owner.keyboard.press('Enter');
+    const seen: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      await owner.keyboard.press('Tab');
+      const ring = await owner.evaluate(() => {
+        const el = document.activeElement;
+        return `${getComputedStyle(el).outlineStyle} on ${el.tagName} ${String(el.getAttribute('aria-label') || el.textContent || el.id).slice(0, 40)}`;
+      });
+      assert.doesNotMatch(ring, /^none/, `focus is visible: ${ring}`);
+      seen.push(ring);
+    }
+    assert.ok(seen.some((r) => /Feature policy/.test(r)), `the section links are reachable: ${seen.join(' | ')}`);
+    assert.ok(seen.some((r) => /INPUT/.test(r)), 'the filters are reachable');
+    // A section link opens from the keyboard.
+    await owner.getByRole('link', { name: 'Feature policy' }).focus();
+    await owner.keyboard.press('Enter');
+    await owner.getByRole('heading', { name: 'Feature policy' }).waitFor();
   });
 
   it('fits a 390-pixel phone screen on every page, and saves screenshots', async () => {

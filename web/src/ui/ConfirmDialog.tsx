@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from './Button.tsx';
 
 /**
@@ -15,6 +15,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
   onCancel(): void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;
@@ -22,8 +23,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
     if (!open && el.open) el.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="dialog card" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
-      <h2 id="confirm-title">{title}</h2>
+    <dialog ref={dialog} className="dialog card" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+      <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
         <Button onClick={onCancel} autoFocus>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AccountInfo, DeploymentMode, Features, Provider } from '../../api/admin-types.ts';
 import { api, type ApiError } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { SelectField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
@@ -64,6 +65,100 @@ function ModeSwitch({ account, onChanged }: { account: AccountInfo; onChanged(ac
         <p className="muted small">Features that need a kind of model the new mode does not allow stop at once. The change is recorded in the audit log.</p>
       </ConfirmDialog>
     </form>
+  );
+}
+
+const EXAMPLE_PROVIDER = `{
+  "name": "gpu1-llama",
+  "kind": "openai-compatible",
+  "baseUrl": "http://gpu1:11434/v1",
+  "regions": ["EU"],
+  "capabilities": ["text", "structured"],
+  "models": { "text": "llama3.1:70b" },
+  "contextWindow": 131072
+}`;
+
+/** Registers a provider for the account from the same entry the operator's configuration file takes. */
+function RegisterProvider({ onChanged }: { onChanged(): void }) {
+  const [text, setText] = useState(EXAMPLE_PROVIDER);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | string>();
+  const [done, setDone] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setDone('');
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (e) {
+      setError(`The registration is not valid JSON: ${(e as Error).message}`);
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await api<Provider>('/v1/admin/providers', { method: 'POST', body });
+      setDone(`Provider ${created.name} registered (${created.hosting}, ${created.regions.join(', ')}).`);
+      onChanged();
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="card card-pad admin-section">
+      <summary>Register a provider for this account</summary>
+      <form className="admin-section" onSubmit={submit}>
+        <div className="field">
+          <label className="field-label" htmlFor="provider-json">
+            Provider entry (JSON, as in the providers list of CONFER_CONFIG)
+          </label>
+          <textarea id="provider-json" className="input" rows={9} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} aria-describedby="provider-json-hint" />
+          <span id="provider-json-hint" className="field-hint">
+            Secrets are named by environment variable on the server (apiKeyEnv…), never sent here.
+          </span>
+        </div>
+        <div className="form-row">
+          <Button type="submit" variant="primary" busy={busy}>
+            Register provider
+          </Button>
+        </div>
+        {typeof error === 'string' && <Notice tone="error" title="Could not register the provider">{error}</Notice>}
+        {error && typeof error !== 'string' && <ProblemNotice error={error} action="register the provider" />}
+        {done && <Notice tone="success">{done}</Notice>}
+      </form>
+    </details>
+  );
+}
+
+function RemoveProvider({ provider, onRemoved }: { provider: Provider; onRemoved(): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await api(`/v1/admin/providers/${encodeURIComponent(provider.name)}`, { method: 'DELETE' });
+      setConfirming(false);
+      onRemoved();
+    } catch (e) {
+      setError(e as ApiError);
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button small variant="ghost" onClick={() => setConfirming(true)} aria-label={`Remove provider ${provider.name}`}>
+        Remove…
+      </Button>
+      {error && <ProblemNotice error={error} action="remove the provider" />}
+      <ConfirmDialog open={confirming} title={`Remove ${provider.name}?`} confirmLabel="Remove provider" busy={busy} onConfirm={remove} onCancel={() => setConfirming(false)}>
+        <p>Features it serves move to another allowed provider, or become unavailable if there is none.</p>
+      </ConfirmDialog>
+    </>
   );
 }
 
@@ -153,12 +248,18 @@ export function DeploymentPage() {
                   </td>
                   <td className="reason">
                     {p.usable ? <Badge tone="success">usable</Badge> : <Badge tone="warning">not usable</Badge>} {p.reason}
+                    {p.source === 'account' && (
+                      <div>
+                        <RemoveProvider provider={p} onRemoved={() => { providers.reload(); features.reload(); }} />
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </DataTable>
         )}
+        <RegisterProvider onChanged={() => { providers.reload(); features.reload(); }} />
       </section>
 
       <section className="admin-section" aria-labelledby="features-heading">

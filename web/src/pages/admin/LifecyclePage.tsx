@@ -25,12 +25,13 @@ function useAccountSetting(key: string, fallback: unknown) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
+  const found = stored.data?.items.find((v) => v.key === key);
   const save = async (value: unknown) => {
     setBusy(true);
     setError(undefined);
     setSaved(false);
     try {
-      await api(`/v1/settings/account/${me.account.id}/${encodeURIComponent(key)}`, { method: 'PUT', body: { value } });
+      await api(`/v1/settings/account/${me.account.id}/${encodeURIComponent(key)}`, { method: 'PUT', body: { value, locked: found?.locked ?? false } });
       stored.reload();
       setSaved(true);
     } catch (e) {
@@ -39,7 +40,6 @@ function useAccountSetting(key: string, fallback: unknown) {
       setBusy(false);
     }
   };
-  const found = stored.data?.items.find((v) => v.key === key);
   const setting = stored.data && {
     value: found ? found.value : fallback,
     explanation: found ? `Set for the whole account${found.locked ? ' and locked' : ''}; groups and users may differ unless locked.` : 'The default; nothing is stored for the account.',
@@ -50,6 +50,7 @@ function useAccountSetting(key: string, fallback: unknown) {
 function ZeroDataRetention() {
   const s = useAccountSetting('meetings.zero_data_retention', false);
   const on = s.setting?.value === true;
+  const [confirming, setConfirming] = useState(false);
   return (
     <section className="card card-pad admin-section" aria-labelledby="zdr-heading">
       <h2 id="zdr-heading">Zero data retention</h2>
@@ -63,11 +64,21 @@ function ZeroDataRetention() {
         <div className="verify-line">
           {on ? <Badge tone="accent">on</Badge> : <Badge>off</Badge>}
           <span className="small muted">{s.setting.explanation}</span>
-          <Button small busy={s.busy} onClick={() => s.save(!on)}>
-            {on ? 'Turn off for the account' : 'Turn on for the account'}
+          <Button small busy={s.busy} onClick={() => (on ? s.save(false) : setConfirming(true))}>
+            {on ? 'Turn off for the account' : 'Turn on for the account…'}
           </Button>
         </div>
       )}
+      <ConfirmDialog
+        open={confirming}
+        title="Turn on zero data retention?"
+        confirmLabel="Turn on"
+        busy={s.busy}
+        onConfirm={() => void s.save(true).then(() => setConfirming(false))}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>From now on, transcripts, chat and shared-screen text are deleted as soon as each summary is stored. Questions about a meeting then have no transcript to cite.</p>
+      </ConfirmDialog>
       {s.error && <ProblemNotice error={s.error} action="change zero data retention" />}
     </section>
   );
@@ -236,6 +247,12 @@ function Retention() {
   );
 }
 
+/** A held user by email: one request per held user shown. */
+function HeldUser({ id }: { id: string }) {
+  const user = useResource<AdminUser>(`/v1/users/${encodeURIComponent(id)}`);
+  return <>user {user.data ? `${user.data.name} <${user.data.email}>` : id}</>;
+}
+
 function holdScope(h: LegalHold): string {
   if (h.userId) return `user ${h.userId}`;
   if (h.artifactId) return `artifact ${h.artifactId}`;
@@ -322,7 +339,7 @@ function Holds() {
                       <strong>{h.name}</strong>
                       <div className="muted small">{h.reason}</div>
                     </td>
-                    <td className="mono-cell">{holdScope(h)}</td>
+                    <td className="mono-cell">{h.userId ? <HeldUser id={h.userId} /> : holdScope(h)}</td>
                     <td className="nowrap">{when(h.createdAt)}</td>
                     <td>{h.releasedAt ? <Badge>released {when(h.releasedAt)}</Badge> : <Badge tone="warning">active</Badge>}</td>
                     <td>

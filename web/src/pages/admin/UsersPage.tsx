@@ -169,7 +169,21 @@ function Groups() {
               <tr key={g.id}>
                 <td>{g.name}</td>
                 <td>{g.memberCount}</td>
-                <td>{g.aiAccess ? 'allowed' : <Badge tone="warning">withheld</Badge>}</td>
+                <td>
+                  <Checkbox
+                    label={g.aiAccess ? 'allowed' : 'withheld'}
+                    checked={g.aiAccess}
+                    disabled={busy === `ai ${g.id}`}
+                    aria-label={`AI access for group ${g.name}`}
+                    onChange={(e) => {
+                      const aiAccess = e.target.checked;
+                      void run(`ai ${g.id}`, async () => {
+                        await api(`/v1/groups/${g.id}`, { method: 'PATCH', body: { aiAccess } });
+                        return aiAccess ? `Members of ${g.name} may use AI again (if their own licence allows).` : `AI access withheld from every member of ${g.name}.`;
+                      });
+                    }}
+                  />
+                </td>
                 <td>{g.externalId ? 'SCIM' : 'Confer'}</td>
               </tr>
             ))}
