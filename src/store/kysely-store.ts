@@ -5,6 +5,7 @@ import { KyselyAccountRepo } from './repos/accounts-repo.ts';
 import { KyselyArtifactRepo } from './repos/artifacts-repo.ts';
 import { KyselyAuditRepo } from './repos/audit-repo.ts';
 import { KyselyFileRepo } from './repos/files-repo.ts';
+import { KyselyIdentityRepo } from './repos/identities-repo.ts';
 import { KyselyGroupRepo } from './repos/groups-repo.ts';
 import { KyselyJobRepo } from './repos/jobs-repo.ts';
 import { KyselyOutputRepo } from './repos/outputs-repo.ts';
@@ -31,6 +32,7 @@ export class KyselyStore implements Store {
   readonly settings;
   readonly search;
   readonly tasks;
+  readonly identities;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -50,6 +52,7 @@ export class KyselyStore implements Store {
     this.settings = new KyselySettingsRepo(d);
     this.search = new KyselySearchRepo(d, dialect);
     this.tasks = new KyselyTaskRepo(d);
+    this.identities = new KyselyIdentityRepo(d);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

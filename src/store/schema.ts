@@ -204,6 +204,16 @@ export interface TasksTable {
   updated_at: string;
 }
 
+export interface ExternalIdentitiesTable {
+  account_id: string;
+  issuer: string;
+  subject: string;
+  protocol: string;
+  user_id: string;
+  created_at: string;
+  last_sign_in_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -222,4 +232,5 @@ export interface Database {
   settings: SettingsTable;
   search_entries: SearchEntriesTable;
   tasks: TasksTable;
+  external_identities: ExternalIdentitiesTable;
 }

@@ -1,6 +1,7 @@
 import { foundation } from './0001-foundation.ts';
+import { identity } from './0003-identity.ts';
 import { tasks } from './0005-tasks.ts';
 import type { ConferMigration } from './migration.ts';
 
 /** Every migration, in order. Names sort in the order they must run. */
-export const MIGRATIONS: ConferMigration[] = [foundation, tasks];
+export const MIGRATIONS: ConferMigration[] = [foundation, identity, tasks];
