@@ -213,7 +213,12 @@ export async function createGroup(ctx: Ctx, input: GroupInput, details: Record<s
   return inTx(ctx, async (tx) => {
     const clash = (await tx.store.groups.list(ctx.account.id)).find((g) => g.name.toLowerCase() === group.name.toLowerCase());
     if (clash) throw new AppError('conflict', `a group named "${clash.name}" already exists (${clash.id})`);
-    await tx.store.groups.create(group);
+    try {
+      await tx.store.groups.create(group);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('conflict', `a group named "${group.name}" already exists`);
+      throw error;
+    }
     await audit(tx, { action: 'group.create', targetType: 'group', targetId: group.id, details: { name: group.name, aiAccess: group.aiAccess, ...details } });
     return group;
   });
