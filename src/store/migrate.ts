@@ -11,13 +11,18 @@ class CodeMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Applies pending migrations; returns the names applied in this call. */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+/**
+ * Applies pending migrations; returns the names applied in this call.
+ * `schema` names the PostgreSQL schema the store lives in, so the migration
+ * tables are looked up there and not in another schema of the same database.
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: new CodeMigrationProvider(dialect),
     migrationTableName: 'confer_migrations',
     migrationLockTableName: 'confer_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
     // Features land in parallel branches, so numbering is not strictly the order of arrival.
     allowUnorderedMigrations: true,
   });
