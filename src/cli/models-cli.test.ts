@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { chatCompletionReply } from '../models/testing/openai-server.ts';
 import { startProviderHarness, type ProviderHarness } from '../models/testing/provider-harness.ts';
 import { runCli } from './main.ts';
-import type { Io } from './output.ts';
+import { captureIo } from './testing.ts';
 
 const STANDUP = `---
 title: Platform stand-up
@@ -19,27 +19,12 @@ date: 2026-03-04T09:30:00Z
 [00:00:31] Cy Diaz: The staging database ran out of disk space last night.
 `;
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out(text: string) {
-      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
-    },
-    err(text: string) {
-      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
-    },
-  };
-  return io;
-}
-
 describe('confer CLI with model providers', () => {
   let dir: string;
   let env: Record<string, string>;
   let local: ProviderHarness;
   const cli = async (...argv: string[]) => {
-    const io = capture();
+    const io = captureIo();
     const code = await runCli(argv, io, env);
     return { code, ...io };
   };
