@@ -4,6 +4,7 @@ import { registerAdmin } from './commands/admin-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerFeatures } from './commands/features-command.ts';
 import { registerMeetings } from './commands/meetings-command.ts';
+import { registerProviders } from './commands/providers-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerSummarize } from './commands/summarize-command.ts';
 import { processIo, reportError, type Io } from './output.ts';
@@ -24,6 +25,7 @@ export function buildProgram(rt: CliRuntime): Command {
   registerDemo(program, rt);
   registerFeatures(program, rt);
   registerAccount(program, rt);
+  registerProviders(program, rt);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -108,4 +108,16 @@ describe('confer CLI with model providers', () => {
     assert.match(text.stdout, /^account .*: mode federated, region EU$/m);
     assert.match(text.stdout, /^image\.generate +yes +served by openai$/m);
   });
+
+  it('lists the providers with usability for the account and never prints a secret', async () => {
+    await cli('account', 'set-mode', 'self-hosted-plus');
+    const { code, stdout } = await cli('providers');
+    assert.equal(code, 0);
+    assert.match(stdout, /^builtin \(builtin, self, \*\) usable: built-in engine, runs in process; capabilities -; circuit closed$/m);
+    assert.match(stdout, /^openai \(openai, third-party, US\) not usable: hosting class third-party not allowed in mode self-hosted-plus;/m);
+    assert.match(stdout, /^bedrock-eu \(bedrock, managed, EU\) usable: processes data in EU;/m);
+    const json = JSON.parse((await cli('providers', '--json')).stdout);
+    assert.deepEqual(json.map((p: { name: string; source: string }) => [p.name, p.source]), [['builtin', 'builtin'], ['gpu-eu', 'config'], ['bedrock-eu', 'config'], ['openai', 'config']]);
+    for (const secret of [...local.secrets, 'example-secret', 'sk-example']) assert.ok(!stdout.includes(secret));
+  });
 });
