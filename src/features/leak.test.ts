@@ -111,6 +111,12 @@ describe('leak test: self-hosted-only with the self-hosted provider failing', ()
     const summary = outcomes.find((o) => o.featureId === 'meeting.summary');
     assert.equal(summary?.result, 'degraded', 'the summary degrades to the built-in engine');
     assert.match(summary?.reason ?? '', /503/);
+    const [run] = (await world.services.store.audit.list(world.account.id, { action: 'ai.run', targetId: 'chat.compose' })).slice(-1);
+    assert.deepEqual(
+      (run.details.routing as { provider: string; reason: string }[]).find((d) => d.provider === 'anthropic-test'),
+      { provider: 'anthropic-test', chosen: false, reason: 'hosting class third-party not allowed in mode self-hosted-only' },
+      'the run record says why each provider was excluded',
+    );
     const modelCalls = await world.services.store.audit.list(world.account.id, { action: 'ai.model_call' });
     assert.ok(modelCalls.every((e) => e.targetId === 'gpu-eu'), 'every audited model call went to the self-hosted provider');
   });

@@ -240,5 +240,7 @@ describe('generative meeting features through Anthropic and Bedrock', () => {
     assert.equal(body.temperature, 0);
     const [call] = (await world.services.store.audit.list(world.account.id, { action: 'ai.model_call', targetId: 'anthropic-test' })).slice(-1);
     assert.deepEqual([call.details.region, call.details.mode, call.details.inputTokens, call.details.outputTokens], ['US', 'federated', 621, 64]);
+    const [run] = (await world.services.store.audit.list(world.account.id, { action: 'ai.run', targetId: 'meeting.query' })).slice(-1);
+    assert.deepEqual([run.details.provider, run.details.region, run.details.retainsData], ['anthropic-test', 'US', false], 'the run record names where the data went');
   });
 });
