@@ -5,7 +5,8 @@ import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
 import { errorSchema } from '../meetings/schema.ts';
-import { accountSchema, featureSchema, providerSchema, registrationBody } from './schema.ts';
+import { runFeature } from '../../../features/run-feature.ts';
+import { accountSchema, featureIdParam, featureOutputSchema, featureRunBody, featureSchema, providerSchema, registrationBody } from './schema.ts';
 
 const errors = {
   400: { description: 'Invalid input, with field-level errors', content: { 'application/json': { schema: errorSchema } } },
@@ -74,6 +75,21 @@ const routes = {
       ...errors,
     },
   }),
+  runFeature: createRoute({
+    method: 'post',
+    path: '/v1/features/{id}/run',
+    tags: ['Features'],
+    security,
+    summary: 'Run a feature through the governed pipeline',
+    description: 'Every check of the pipeline applies (licence, settings, access to the artifacts it reads, mode and residency). 503 when no usable provider can serve it, with the reason.',
+    request: { params: featureIdParam, body: { required: true, content: { 'application/json': { schema: featureRunBody } } } },
+    responses: {
+      200: { description: 'The stored output', content: { 'application/json': { schema: featureOutputSchema } } },
+      ...errors,
+      502: { description: 'Every usable provider failed', content: { 'application/json': { schema: errorSchema } } },
+      503: { description: 'No usable provider can serve the feature; the message says why', content: { 'application/json': { schema: errorSchema } } },
+    },
+  }),
 };
 
 /** Account mode, model providers and feature availability. */
@@ -89,5 +105,12 @@ export function modelsRoutes(): OpenAPIHono<AppEnv> {
     return c.body(null, 204);
   });
   app.openapi(routes.listFeatures, async (c) => c.json(await listFeatures(c.var.ctx), 200));
+  app.use('/v1/features/*', requireAuth);
+  app.openapi(routes.runFeature, async (c) => {
+    const body = c.req.valid('json');
+    const output = await runFeature(c.var.ctx, c.req.valid('param').id, body.input, { provider: body.provider, idempotencyKey: body.idempotencyKey });
+    const { id, featureId, artifactId, provider, model, payload, createdAt } = output;
+    return c.json({ id, featureId, artifactId, provider, model, payload, createdAt }, 200);
+  });
   return app;
 }

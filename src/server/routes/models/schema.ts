@@ -55,3 +55,29 @@ export const registrationBody = z
     description: 'A provider registration as in the providers list of CONFER_CONFIG. Secrets are named by environment variable (apiKeyEnv…), never sent.',
     example: { name: 'ollama-gpu1', kind: 'openai-compatible', baseUrl: 'http://gpu1:11434/v1', regions: ['EU'], capabilities: ['text', 'structured'], models: { text: 'llama3.1:70b' }, contextWindow: 131072 },
   });
+
+/** A feature run: its input, and optionally the implementation to use. */
+export const featureRunBody = z
+  .object({
+    input: z.record(z.string(), z.unknown()).openapi({ description: "the feature's input, e.g. {instruction, messages} for chat.compose" }),
+    provider: z.string().min(1).optional().openapi({ description: '"builtin" or a registered provider the account may use; refused with the reason otherwise' }),
+    idempotencyKey: z.string().min(1).max(200).optional().openapi({ description: 'a repeated key returns the stored output instead of running again' }),
+  })
+  .openapi('FeatureRun');
+
+/** The stored output of a run. */
+export const featureOutputSchema = z
+  .object({
+    id: z.string(),
+    featureId: z.string(),
+    artifactId: z.string().nullable(),
+    provider: z.string().openapi({ description: 'what produced the output: builtin or a provider name' }),
+    model: z.string().nullable(),
+    payload: z.unknown().openapi({ description: "the feature's output" }),
+    createdAt: z.string(),
+  })
+  .openapi('FeatureOutput');
+
+export const featureIdParam = z.object({
+  id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'chat.compose' }),
+});
