@@ -68,7 +68,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
     trail.route = route;
     trail.models = models;
     const result = await feature.run({ ctx, user, input, context, route, models });
-    if (result.provider) Object.assign(route, { provider: result.provider, model: result.model ?? null });
+    if (result.provider) Object.assign(route, { provider: result.provider, model: result.model ?? null, region: models.regionOf(result.provider) });
 
     const checked = feature.output.safeParse(result.output);
     if (!checked.success) {
@@ -109,7 +109,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
       targetType: 'feature',
       targetId: featureId,
       outcome,
-      details: runDetails(ctx, trail, started, { error: appError.code }),
+      details: runDetails(ctx, trail, started, { error: appError.code, ...(appError.details?.routing ? { routing: appError.details.routing } : {}) }),
     }).catch((auditError) => ctx.logger.error('cannot write audit record', { error: (auditError as Error).message }));
     throw appError;
   }
