@@ -7,6 +7,7 @@ import { holdsRoutes } from './routes/holds/holds-routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
 import { redactionRoutes } from './routes/redaction/redaction-routes.ts';
 import { retentionRoutes } from './routes/retention/retention-routes.ts';
+import { sharesRoutes } from './routes/shares/shares-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
 import { tasksRoutes } from './routes/tasks/tasks-routes.ts';
 import { validationHook } from './validation.ts';
@@ -40,6 +41,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', holdsRoutes());
   app.route('/', retentionRoutes());
   app.route('/', redactionRoutes());
+  app.route('/', sharesRoutes());
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
