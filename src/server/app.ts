@@ -3,6 +3,7 @@ import type { Services } from '../app/services.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
+import { disclaimersRoutes } from './routes/disclaimers/disclaimers-routes.ts';
 import { holdsRoutes } from './routes/holds/holds-routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
 import { redactionRoutes } from './routes/redaction/redaction-routes.ts';
@@ -42,6 +43,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', retentionRoutes());
   app.route('/', redactionRoutes());
   app.route('/', sharesRoutes());
+  app.route('/', disclaimersRoutes());
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -119,4 +119,18 @@ describe('holds and retention API', () => {
     assert.equal(listed.items[0].token, undefined, 'the token is shown only once');
     assert.equal((await call(`/v1/summaries/${summary.id}/email`, { method: 'POST' })).status, 503, 'no SMTP configured');
   });
+
+  it('sets disclaimers, shows them in the caller’s language and records acceptance', async () => {
+    const put = await call('/v1/disclaimers/meetings/internal', { method: 'PUT', body: { texts: { en: 'AI notes are taken.', es: 'Se toman notas con IA.' }, requireConsent: true } });
+    assert.equal(put.status, 200);
+    assert.equal((await put.json()).version, 1);
+    assert.equal((await call('/v1/disclaimers/meetings/internal', { method: 'PUT', body: { texts: { es: 'x' } } })).status, 400);
+    const shown = await (await call('/v1/disclaimers/meetings', { token: memberToken })).json();
+    assert.deepEqual([shown.language, shown.text, shown.acceptedAt], ['en', 'AI notes are taken.', null]);
+    const accepted = await call('/v1/disclaimers/meetings/accept', { method: 'POST', body: { version: 1 }, token: memberToken });
+    assert.equal(accepted.status, 200);
+    assert.equal((await accepted.json()).version, 1);
+    assert.ok((await (await call('/v1/disclaimers/meetings', { token: memberToken })).json()).acceptedAt);
+    assert.equal((await call('/v1/disclaimers', { token: memberToken })).status, 403);
+  });
 });
