@@ -5,21 +5,21 @@ import { identify } from '../../../governance/identity.ts';
 import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
+import { jsonResponse } from '../json-response.ts';
 import { errorSchema } from '../meetings/schema.ts';
 import { acceptanceSchema, acceptBody, disclaimerBody, disclaimerParams, disclaimerSchema, groupParam, shownSchema } from './schema.ts';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(errorSchema, 'Invalid input, with field-level errors'),
-  401: json(errorSchema, 'Missing or invalid bearer token'),
-  403: json(errorSchema, 'The caller lacks the lifecycle.manage permission'),
-  404: json(errorSchema, 'No disclaimer for that group'),
-  409: json(errorSchema, 'The disclaimer changed since it was shown'),
+  400: jsonResponse(errorSchema, 'Invalid input, with field-level errors'),
+  401: jsonResponse(errorSchema, 'Missing or invalid bearer token'),
+  403: jsonResponse(errorSchema, 'The caller lacks the lifecycle.manage permission'),
+  404: jsonResponse(errorSchema, 'No disclaimer for that group'),
+  409: jsonResponse(errorSchema, 'The disclaimer changed since it was shown'),
 };
 const security = [{ bearer: [] }];
 const tags = ['Disclaimers'];
 
-const listRoute = createRoute({ method: 'get', path: '/v1/disclaimers', tags, security, summary: 'Every disclaimer of the account (admin)', responses: { 200: json(z.object({ items: z.array(disclaimerSchema) }), 'The disclaimers'), ...errors } });
+const listRoute = createRoute({ method: 'get', path: '/v1/disclaimers', tags, security, summary: 'Every disclaimer of the account (admin)', responses: { 200: jsonResponse(z.object({ items: z.array(disclaimerSchema) }), 'The disclaimers'), ...errors } });
 const putRoute = createRoute({
   method: 'put',
   path: '/v1/disclaimers/{group}/{audience}',
@@ -27,7 +27,7 @@ const putRoute = createRoute({
   security,
   summary: 'Set the disclaimer of a feature group for internal or external users; raises its version',
   request: { params: disclaimerParams, body: { required: true, content: { 'application/json': { schema: disclaimerBody } } } },
-  responses: { 200: json(disclaimerSchema, 'The disclaimer'), ...errors },
+  responses: { 200: jsonResponse(disclaimerSchema, 'The disclaimer'), ...errors },
 });
 const mineRoute = createRoute({
   method: 'get',
@@ -36,7 +36,7 @@ const mineRoute = createRoute({
   security,
   summary: "The disclaimer the caller sees before the group's features, in their language",
   request: { params: groupParam },
-  responses: { 200: json(shownSchema, 'The disclaimer'), ...errors },
+  responses: { 200: jsonResponse(shownSchema, 'The disclaimer'), ...errors },
 });
 const acceptRoute = createRoute({
   method: 'post',
@@ -45,7 +45,7 @@ const acceptRoute = createRoute({
   security,
   summary: 'Accept the current disclaimer of a group (recorded with time, version and language)',
   request: { params: groupParam, body: { required: false, content: { 'application/json': { schema: acceptBody } } } },
-  responses: { 200: json(acceptanceSchema, 'The acceptance'), ...errors },
+  responses: { 200: jsonResponse(acceptanceSchema, 'The acceptance'), ...errors },
 });
 
 export function disclaimersRoutes(): OpenAPIHono<AppEnv> {

@@ -7,16 +7,16 @@ import { emailSummary } from '../../../usecases/summary-email.ts';
 import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
+import { jsonResponse } from '../json-response.ts';
 import { errorSchema } from '../meetings/schema.ts';
 import { emailResultSchema, shareCreateBody, shareIdParam, shareListQuery, shareSchema, sharedSummarySchema, shareTokenParam } from './schema.ts';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(errorSchema, 'Invalid input'),
-  401: json(errorSchema, 'Missing or invalid bearer token; or sign-in required to open shared links'),
-  403: json(errorSchema, 'Not allowed, or email delivery is turned off'),
-  404: json(errorSchema, 'Not found, revoked, expired or deleted'),
-  503: json(errorSchema, 'No SMTP server is configured'),
+  400: jsonResponse(errorSchema, 'Invalid input'),
+  401: jsonResponse(errorSchema, 'Missing or invalid bearer token; or sign-in required to open shared links'),
+  403: jsonResponse(errorSchema, 'Not allowed, or email delivery is turned off'),
+  404: jsonResponse(errorSchema, 'Not found, revoked, expired or deleted'),
+  503: jsonResponse(errorSchema, 'No SMTP server is configured'),
 };
 const security = [{ bearer: [] }];
 const tags = ['Sharing'];
@@ -28,7 +28,7 @@ const createShare = createRoute({
   security,
   summary: 'Create a share link for a meeting summary',
   request: { body: { required: true, content: { 'application/json': { schema: shareCreateBody } } } },
-  responses: { 201: json(shareSchema, 'The link, with its token (shown once)'), ...errors },
+  responses: { 201: jsonResponse(shareSchema, 'The link, with its token (shown once)'), ...errors },
 });
 const listShares = createRoute({
   method: 'get',
@@ -37,7 +37,7 @@ const listShares = createRoute({
   security,
   summary: 'Share links of a summary',
   request: { query: shareListQuery },
-  responses: { 200: json(z.object({ items: z.array(shareSchema) }), 'The links'), ...errors },
+  responses: { 200: jsonResponse(z.object({ items: z.array(shareSchema) }), 'The links'), ...errors },
 });
 const revokeShare = createRoute({
   method: 'delete',
@@ -54,7 +54,7 @@ const openShared = createRoute({
   tags,
   summary: 'Open a shared summary; a bearer token is needed only when the account requires sign-in',
   request: { params: shareTokenParam },
-  responses: { 200: json(sharedSummarySchema, 'The summary'), ...errors },
+  responses: { 200: jsonResponse(sharedSummarySchema, 'The summary'), ...errors },
 });
 const emailRoute = createRoute({
   method: 'post',
@@ -63,7 +63,7 @@ const emailRoute = createRoute({
   security,
   summary: "Email a summary to the host or all invitees, as the account's settings say",
   request: { params: shareIdParam },
-  responses: { 200: json(emailResultSchema, 'What was sent'), ...errors },
+  responses: { 200: jsonResponse(emailResultSchema, 'What was sent'), ...errors },
 });
 
 export function sharesRoutes(): OpenAPIHono<AppEnv> {
