@@ -66,5 +66,5 @@ export async function deleteInputsAfterSummary(ctx: Ctx, artifactId: string, sum
     });
     await audit(withStore(ctx, tx), { action: 'zdr.inputs.delete', targetType: 'meeting', targetId: artifactId, details: { summaryId } });
   });
-  await purgeDue(ctx);
+  await purgeDue(ctx, { only: { kind: 'transcript', id: artifactId } });
 }
