@@ -6,6 +6,7 @@ import { readArtifact } from '../governance/access.ts';
 import { audit } from '../governance/audit.ts';
 import { checkEntitlement } from '../governance/entitlements.ts';
 import { checkFeatureEnabled } from '../governance/feature-policy.ts';
+import { checkConsent } from '../governance/lifecycle/disclaimers.ts';
 import { identify } from '../governance/identity.ts';
 import { checkCitations } from './citation-check.ts';
 import type { ContextArtifact, FeatureDefinition, Route } from './feature.ts';
@@ -41,6 +42,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
     const user = await identify(ctx);
     await checkEntitlement(ctx, user, feature.spec);
     await checkFeatureEnabled(ctx, user, feature.spec);
+    await checkConsent(ctx, user, feature.spec);
 
     const parsed = feature.input.safeParse(rawInput);
     if (!parsed.success) {
