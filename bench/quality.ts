@@ -284,13 +284,18 @@ export function summaryTiming(runs = 21) {
   const meetingDate = new Date('2026-03-04T10:00:00Z');
   for (let i = 0; i < 3; i++) summarizeMeeting({ artifactId: 'warmup', segments, meetingDate });
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     summarizeMeeting({ artifactId: 'bench', segments, meetingDate });
+    const used = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return { words: 10_000, medianMs: times[Math.floor(times.length / 2)]! };
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  // CPU time shows the engine's own cost when other processes share the machine.
+  return { words: 10_000, medianMs: median(times), medianCpuMs: median(cpu) };
 }
 
 const pct = (x: number) => (x * 100).toFixed(2);
@@ -328,15 +333,16 @@ export function printQuality(result: Awaited<ReturnType<typeof runQuality>>, wri
   write(`  decisions     precision ${d.precision.toFixed(3)} recall ${d.recall.toFixed(3)} (${d.matched}/${d.labels} found, ${d.falsePositives} false, ${d.duplicates} recaps)`);
   write(`  action items  precision ${a.precision.toFixed(3)} recall ${a.recall.toFixed(3)} (${a.matched}/${a.labels} found, ${a.falsePositives} false, ${a.duplicates} recaps); owner ${a.ownerAccuracy.toFixed(3)}, due date ${a.dueAccuracy.toFixed(3)} of found`);
   write('Timings');
-  write(`  meeting.summary, ${timing.words.toLocaleString('en')}-word meeting: median ${timing.medianMs.toFixed(1)} ms (target < 100 ms: ${mark(timing.medianMs < 100)})`);
+  write(`  meeting.summary, ${timing.words.toLocaleString('en')}-word meeting: median ${timing.medianMs.toFixed(1)} ms wall clock (target < 100 ms: ${mark(timing.medianMs < 100)}), ${timing.medianCpuMs.toFixed(1)} ms CPU`);
   write(`  QMSum val, engine (ingest, summaries, all answers): ${qmsum.engineSeconds.toFixed(1)} s; with baselines and scoring: ${qmsum.totalSeconds.toFixed(1)} s (target < 120 s: ${mark(qmsum.totalSeconds < 120)})`);
 }
 
 export async function runQuality() {
+  // Timed first, on a fresh heap, so the evaluation's garbage does not count against it.
+  const timing = summaryTiming();
   const qmsum = await qmsumBench();
   const ami = await amiBench();
   const labelled = labelledBench();
-  const timing = summaryTiming();
   return { qmsum, ami, labelled, timing };
 }
 

@@ -69,6 +69,17 @@ describe('confer administration commands', () => {
     assert.match((await cli('settings', 'explain', 'ann@acme.test', 'meeting.summary')).stdout, /on: default/);
   });
 
+  it('shows the licences that apply to a user, including group restrictions and the account licence', async () => {
+    assert.equal((await cli('groups', 'set', 'Sales', '--ai-access', 'false')).code, 0);
+    const bo = JSON.parse((await cli('licences', 'show', 'bo@acme.test', '--json')).stdout);
+    assert.deepEqual([bo.baseAiEffective, bo.restrictingGroups.map((g: { name: string }) => g.name)], [false, ['Sales']]);
+    assert.match((await cli('licences', 'show', 'ann@acme.test')).stdout, /ann@acme\.test: base AI allowed, custom add-on no/);
+    assert.equal((await cli('licences', 'account', 'off')).code, 0);
+    assert.match((await cli('licences', 'show', 'ann@acme.test')).stdout, /base AI not allowed.*\n  account licence: no/);
+    assert.equal((await cli('licences', 'account', 'on')).code, 0);
+    assert.equal((await cli('groups', 'set', 'Sales', '--ai-access', 'true')).code, 0);
+  });
+
   it('creates, lists and revokes API and SCIM tokens, showing the secret once', async () => {
     const created = JSON.parse((await cli('tokens', 'create', 'okta', '--scim', '--json')).stdout);
     assert.match(created.token, /^cfr_/);

@@ -111,6 +111,9 @@ describe('confer holds, retention and delete', () => {
     const r = await cli('retention', 'set', '--artifact', 'meeting', '--days', '0');
     assert.equal(r.code, 2);
     assert.match(r.stderr, /days: expected a whole number of days from 1 to 4000/);
+    const unknown = await cli('retention', 'delete-user-content', 'nobody@example.com');
+    assert.equal(unknown.code, 4);
+    assert.match(unknown.stderr, /user nobody@example.com was not found/);
     const sweep = await cli('retention', 'sweep', '--json');
     assert.equal(sweep.code, 0, sweep.stderr);
     assert.equal(JSON.parse(sweep.stdout).held, 0);

@@ -11,6 +11,7 @@ import { registerHolds } from './commands/holds-command.ts';
 import { registerRedact } from './commands/redact-command.ts';
 import { registerRetention } from './commands/retention-command.ts';
 import { registerMeetings } from './commands/meetings-command.ts';
+import { registerProviders } from './commands/providers-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerSummarize } from './commands/summarize-command.ts';
 import { processIo, reportError, type Io } from './output.ts';
@@ -38,6 +39,7 @@ export function buildProgram(rt: CliRuntime): Command {
   registerRetention(program, rt);
   registerRedact(program, rt);
   registerExport(program, rt);
+  registerProviders(program, rt);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { chatCompletionReply } from '../models/testing/openai-server.ts';
 import { startProviderHarness, type ProviderHarness } from '../models/testing/provider-harness.ts';
 import { runCli } from './main.ts';
-import type { Io } from './output.ts';
+import { captureIo } from './testing.ts';
 
 const STANDUP = `---
 title: Platform stand-up
@@ -19,27 +19,12 @@ date: 2026-03-04T09:30:00Z
 [00:00:31] Cy Diaz: The staging database ran out of disk space last night.
 `;
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out(text: string) {
-      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
-    },
-    err(text: string) {
-      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
-    },
-  };
-  return io;
-}
-
 describe('confer CLI with model providers', () => {
   let dir: string;
   let env: Record<string, string>;
   let local: ProviderHarness;
   const cli = async (...argv: string[]) => {
-    const io = capture();
+    const io = captureIo();
     const code = await runCli(argv, io, env);
     return { code, ...io };
   };
@@ -122,5 +107,17 @@ describe('confer CLI with model providers', () => {
     const text = await cli('features');
     assert.match(text.stdout, /^account .*: mode federated, region EU$/m);
     assert.match(text.stdout, /^image\.generate +yes +served by openai$/m);
+  });
+
+  it('lists the providers with usability for the account and never prints a secret', async () => {
+    await cli('account', 'set-mode', 'self-hosted-plus');
+    const { code, stdout } = await cli('providers');
+    assert.equal(code, 0);
+    assert.match(stdout, /^builtin \(builtin, self, \*\) usable: built-in engine, runs in process; capabilities -; circuit closed$/m);
+    assert.match(stdout, /^openai \(openai, third-party, US\) not usable: hosting class third-party not allowed in mode self-hosted-plus;/m);
+    assert.match(stdout, /^bedrock-eu \(bedrock, managed, EU\) usable: processes data in EU;/m);
+    const json = JSON.parse((await cli('providers', '--json')).stdout);
+    assert.deepEqual(json.map((p: { name: string; source: string }) => [p.name, p.source]), [['builtin', 'builtin'], ['gpu-eu', 'config'], ['bedrock-eu', 'config'], ['openai', 'config']]);
+    for (const secret of [...local.secrets, 'example-secret', 'sk-example']) assert.ok(!stdout.includes(secret));
   });
 });

@@ -109,7 +109,7 @@ export interface RetentionRepo {
   putRequest(request: DeletionRequest): Promise<void>;
   getRequest(accountId: string, kind: DeletionTargetKind, targetId: string): Promise<DeletionRequest | null>;
   /** Pending requests due at `now`, in a stable order, after `cursor` (exclusive). */
-  dueRequests(now: string, opts: { accountId?: string; after?: string; limit: number }): Promise<{ request: DeletionRequest; cursor: string }[]>;
+  dueRequests(now: string, opts: { accountId?: string; target?: { kind: DeletionTargetKind; id: string }; after?: string; limit: number }): Promise<{ request: DeletionRequest; cursor: string }[]>;
   /** Marks a pending request done; false when it was no longer pending (another sweep got there first). */
   markDone(accountId: string, kind: DeletionTargetKind, targetId: string, batchId: string, at: string): Promise<boolean>;
   markRestored(accountId: string, kind: DeletionTargetKind, targetId: string, at: string): Promise<void>;

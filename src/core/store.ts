@@ -228,6 +228,24 @@ export interface TaskRepo {
   update(accountId: string, id: string, patch: TaskPatch): Promise<void>;
 }
 
+/** A user's identity at an identity provider: who signs in as whom. */
+export interface IdentityLink {
+  accountId: string;
+  issuer: string;
+  subject: string;
+  protocol: 'oidc' | 'saml';
+  userId: string;
+  createdAt: string;
+  lastSignInAt: string;
+}
+
+export interface IdentityLinkRepo {
+  find(accountId: string, issuer: string, subject: string): Promise<IdentityLink | null>;
+  /** Links the identity to the user, or records another sign-in when it is linked already. */
+  upsert(identity: IdentityLink): Promise<void>;
+  listForUser(accountId: string, userId: string): Promise<IdentityLink[]>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly accounts: AccountRepo;
@@ -249,6 +267,7 @@ export interface Store {
   readonly blockedPatterns: BlockedPatternRepo;
   readonly shareLinks: ShareLinkRepo;
   readonly disclaimers: DisclaimerRepo;
+  readonly identities: IdentityLinkRepo;
   /** Runs `fn` in one transaction; nested calls join the outer transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -12,6 +12,7 @@ import { startProviderHarness, type ProviderHarness } from '../models/testing/pr
 import { ingestMeeting } from '../usecases/ingest-meeting.ts';
 import { implementedFeatureIds } from './registry.ts';
 import { runFeature } from './run-feature.ts';
+import { preferGenerative } from './testing.ts';
 
 const TRANSCRIPT = `WEBVTT
 
@@ -66,19 +67,6 @@ async function setMode(world: TestWorld, mode: DeploymentMode, region = 'EU'): P
   await world.services.store.accounts.update(world.account.id, { deploymentMode: mode, homeRegion: region });
 }
 
-async function preferModels(world: TestWorld): Promise<void> {
-  await world.services.store.settings.set({
-    accountId: world.account.id,
-    scope: 'account',
-    scopeId: world.account.id,
-    key: 'models.prefer_generative',
-    value: true,
-    locked: false,
-    updatedAt: '2026-03-04T15:00:00.000Z',
-    updatedBy: null,
-  });
-}
-
 describe('leak test: self-hosted-only with the self-hosted provider failing', () => {
   let world: TestWorld;
   let local: ProviderHarness;
@@ -99,7 +87,7 @@ describe('leak test: self-hosted-only with the self-hosted provider failing', ()
     meetingId = (await ingestMeeting(await world.ctx(member), { filename: 'launch.vtt', content: TRANSCRIPT, summarize: false })).artifact.id;
     await runFeature(await world.ctx(member), 'meeting.summary', { artifactId: meetingId });
     await setMode(world, 'self-hosted-only');
-    await preferModels(world);
+    await preferGenerative(world);
     local.server.failNext({ status: 503, times: Infinity });
   });
   after(async () => {
@@ -123,6 +111,12 @@ describe('leak test: self-hosted-only with the self-hosted provider failing', ()
     const summary = outcomes.find((o) => o.featureId === 'meeting.summary');
     assert.equal(summary?.result, 'degraded', 'the summary degrades to the built-in engine');
     assert.match(summary?.reason ?? '', /503/);
+    const [run] = (await world.services.store.audit.list(world.account.id, { action: 'ai.run', targetId: 'chat.compose' })).slice(-1);
+    assert.deepEqual(
+      (run.details.routing as { provider: string; reason: string }[]).find((d) => d.provider === 'anthropic-test'),
+      { provider: 'anthropic-test', chosen: false, reason: 'hosting class third-party not allowed in mode self-hosted-only' },
+      'the run record says why each provider was excluded',
+    );
     const modelCalls = await world.services.store.audit.list(world.account.id, { action: 'ai.model_call' });
     assert.ok(modelCalls.every((e) => e.targetId === 'gpu-eu'), 'every audited model call went to the self-hosted provider');
   });
@@ -150,7 +144,7 @@ describe('residency test: a managed provider outside the home region is never ca
     member = await world.addUser({ email: 'member@acme.test' });
     meetingId = (await ingestMeeting(await world.ctx(member), { filename: 'launch.vtt', content: TRANSCRIPT, summarize: false })).artifact.id;
     await runFeature(await world.ctx(member), 'meeting.summary', { artifactId: meetingId });
-    await preferModels(world);
+    await preferGenerative(world);
     local.server.failNext({ status: 503, times: Infinity });
   });
   after(async () => {

@@ -1,4 +1,4 @@
-import type { FeatureModels } from './route-step.ts';
+import { routingOf, type FeatureModels } from './route-step.ts';
 
 /**
  * What the run's audit record says about its model calls: how many, the
@@ -10,6 +10,8 @@ export function modelDetails(models: FeatureModels | undefined): Record<string, 
   const calls = models.calls;
   return {
     chain: models.chain.map((info) => info.name),
+    // Why each registered provider was chosen or excluded: names and rules, no content.
+    routing: routingOf(models.route),
     modelCalls: calls.length,
     fallbackPath: calls.flatMap((c) => c.fallbackPath.map((step) => `${step.provider}:${step.outcome}`)),
     inputTokens: calls.reduce((n, c) => n + c.inputTokens, 0),

@@ -1,7 +1,12 @@
 import type { FeatureDefinition } from './feature.ts';
-import { generalKnowledgeFeature, whiteboardFeature } from './generative/board.features.ts';
-import { chatComposeFeature, docsGenerateFeature, mailComposeFeature, promptAssistanceFeature } from './generative/compose.features.ts';
-import { imageFeature, translateFeature } from './generative/media.features.ts';
+import { chatComposeFeature } from './generative/chat-compose.feature.ts';
+import { docsGenerateFeature } from './generative/docs-generate.feature.ts';
+import { generalKnowledgeFeature } from './generative/general-knowledge.feature.ts';
+import { imageFeature } from './generative/image.feature.ts';
+import { mailComposeFeature } from './generative/mail-compose.feature.ts';
+import { promptAssistanceFeature } from './generative/prompt-assistance.feature.ts';
+import { translateFeature } from './generative/translate.feature.ts';
+import { whiteboardFeature } from './generative/whiteboard.feature.ts';
 import { meetingQueryFeature, meetingQuestionsFeature } from './meeting-query.feature.ts';
 import { meetingSummaryFeature } from './meeting-summary.feature.ts';
 import { tasksCaptureFeature } from './tasks-capture.feature.ts';

@@ -76,6 +76,12 @@ export class FeatureModels {
     return this.route.chain[0]?.name === BUILTIN;
   }
 
+  /** Where the named provider of this route processes the account's data. */
+  regionOf(provider: string): string {
+    const info = this.route.chain.find((i) => i.name === provider) ?? this.route.companions.moderation?.find((i) => i.name === provider);
+    return info ? regionOf(info, this.ctx.account.homeRegion) : this.ctx.account.homeRegion;
+  }
+
   /** Providers for a companion capability (e.g. moderation), in order. */
   companions(capability: Capability): ProviderInfo[] {
     return this.route.companions[capability] ?? [];
@@ -208,7 +214,7 @@ export async function routeFeature(
     const decision = modelRoute.decisions.find((d) => d.provider === requested);
     const reason = decision ? decision.reason.replace(/^not requested \(the request names [^)]*\); /, '') : 'no provider of that name is registered';
     throw new AppError('feature_unavailable', `provider ${requested} cannot run ${spec.id} for this account: ${reason}`, {
-      details: { feature: spec.id, provider: requested, mode: account.deploymentMode, region: account.homeRegion },
+      details: { feature: spec.id, provider: requested, mode: account.deploymentMode, region: account.homeRegion, routing: routingOf(modelRoute) },
     });
   }
   if (modelRoute.chain.length === 0) {
@@ -216,7 +222,7 @@ export async function routeFeature(
     const why = `${modelRoute.unavailable ?? 'no usable provider'}${usable.length > 0 ? ` (${usable.join('; ')})` : ''}`;
     const prefix = spec.builtin === 'none' ? `${spec.id} needs a generative model and none is usable` : `${spec.id} is unavailable`;
     throw new AppError('feature_unavailable', `${prefix}: ${why}`, {
-      details: { feature: spec.id, needs: spec.capabilities, mode: account.deploymentMode, region: account.homeRegion },
+      details: { feature: spec.id, needs: spec.capabilities, mode: account.deploymentMode, region: account.homeRegion, routing: routingOf(modelRoute) },
     });
   }
   const first = modelRoute.chain[0];
@@ -227,6 +233,11 @@ export async function routeFeature(
     reasons: modelRoute.decisions.map((d) => ({ provider: d.provider, chosen: d.chosen, reason: d.reason })),
   };
   return { route, models: new FeatureModels(ctx, spec, modelRoute, inputTokens) };
+}
+
+/** Why each registered provider was chosen or excluded, for audit records and error details. */
+export function routingOf(route: ModelRoute): { provider: string; chosen: boolean; reason: string }[] {
+  return route.decisions.map((d) => ({ provider: d.provider, chosen: d.chosen, reason: d.reason }));
 }
 
 /** Input size used to route one chunk of a long transcript. */

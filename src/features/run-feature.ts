@@ -6,6 +6,7 @@ import { readArtifact } from '../governance/access.ts';
 import { audit } from '../governance/audit.ts';
 import { checkEntitlement } from '../governance/entitlements.ts';
 import { checkFeatureEnabled } from '../governance/feature-policy.ts';
+import { checkConsent } from '../governance/lifecycle/disclaimers.ts';
 import { identify } from '../governance/identity.ts';
 import { checkCitations } from './citation-check.ts';
 import type { ContextArtifact, FeatureDefinition, Route } from './feature.ts';
@@ -41,6 +42,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
     const user = await identify(ctx);
     await checkEntitlement(ctx, user, feature.spec);
     await checkFeatureEnabled(ctx, user, feature.spec);
+    await checkConsent(ctx, user, feature.spec);
 
     const parsed = feature.input.safeParse(rawInput);
     if (!parsed.success) {
@@ -68,7 +70,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
     trail.route = route;
     trail.models = models;
     const result = await feature.run({ ctx, user, input, context, route, models });
-    if (result.provider) Object.assign(route, { provider: result.provider, model: result.model ?? null });
+    if (result.provider) Object.assign(route, { provider: result.provider, model: result.model ?? null, region: models.regionOf(result.provider) });
 
     const checked = feature.output.safeParse(result.output);
     if (!checked.success) {
@@ -109,7 +111,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
       targetType: 'feature',
       targetId: featureId,
       outcome,
-      details: runDetails(ctx, trail, started, { error: appError.code }),
+      details: runDetails(ctx, trail, started, { error: appError.code, ...(appError.details?.routing ? { routing: appError.details.routing } : {}) }),
     }).catch((auditError) => ctx.logger.error('cannot write audit record', { error: (auditError as Error).message }));
     throw appError;
   }

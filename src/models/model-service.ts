@@ -124,7 +124,10 @@ export class ModelService implements ModelGateway {
   /** The built-in engine, the operator's providers, then the account's own, in that order. */
   private async registered(accountId: string): Promise<Registered[]> {
     const own: Registered[] = [];
+    const fileNames = new Set(this.fileProviderNames());
     for (const stored of await this.store.providers.list(accountId)) {
+      // A name the operator's file took after the account registered it belongs to the file.
+      if (fileNames.has(stored.name)) continue;
       const key = `${accountId}/${stored.name}`;
       const registration = JSON.stringify(stored.registration);
       let cached = this.accountAdapters.get(key);

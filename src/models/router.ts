@@ -164,7 +164,10 @@ export class Router {
         decide(candidate.info, true, this.withResidency(candidate.info, account, `able, but no usable provider has companion capability ${missing}`));
       }
       chosen = [];
-      unavailable = `needs ${missing} as a companion capability; no usable provider has it in mode ${account.deploymentMode}, region ${account.homeRegion.toUpperCase()}`;
+      // When no provider has the main capabilities either, that is the reason to give first.
+      if (generative.length > 0) {
+        unavailable = `needs ${missing} as a companion capability; no usable provider has it in mode ${account.deploymentMode}, region ${account.homeRegion.toUpperCase()}`;
+      }
     }
 
     const builtin = this.providers.find(isBuiltin) ?? BUILTIN_PROVIDER_INFO;

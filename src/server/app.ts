@@ -3,6 +3,7 @@ import type { Services } from '../app/services.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
+import { disclaimersRoutes } from './routes/disclaimers/disclaimers-routes.ts';
 import { holdsRoutes } from './routes/holds/holds-routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
 import { modelsRoutes } from './routes/models/models-routes.ts';
@@ -14,6 +15,7 @@ import { directoryRoutes } from './routes/directory/directory-routes.ts';
 import { settingsRoutes } from './routes/settings/settings-routes.ts';
 import { redactionRoutes } from './routes/redaction/redaction-routes.ts';
 import { retentionRoutes } from './routes/retention/retention-routes.ts';
+import { sharesRoutes } from './routes/shares/shares-routes.ts';
 import { systemRoutes } from './routes/system/system-routes.ts';
 import { tasksRoutes } from './routes/tasks/tasks-routes.ts';
 import { validationHook } from './validation.ts';
@@ -54,6 +56,8 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', holdsRoutes());
   app.route('/', retentionRoutes());
   app.route('/', redactionRoutes());
+  app.route('/', sharesRoutes());
+  app.route('/', disclaimersRoutes());
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -93,6 +93,9 @@ const MATRIX: Record<string, { call: (f: Fixtures, p: Principal) => Promise<Call
   'GET /v1/users/:id': { call: async (f) => ({ path: `/v1/users/${(await f.newUser()).id}` }), expect: [200, 200, 403, 404, 401] },
   'PATCH /v1/users/:id': { call: async (f) => ({ path: `/v1/users/${(await f.newUser()).id}`, ...json({ aiAccess: false }) }), expect: [200, 200, 403, 404, 401] },
 
+  'GET /v1/licences/:id': { call: async (f) => ({ path: `/v1/licences/${(await f.newUser()).id}` }), expect: [200, 200, 403, 404, 401] },
+  'PUT /v1/licences/account': { call: () => ({ path: '/v1/licences/account', ...json({ baseAiLicence: true }) }), expect: [200, 200, 403, 200, 401] },
+
   'GET /v1/groups': { call: () => ({ path: '/v1/groups' }), expect: [200, 200, 403, 200, 401] },
   'POST /v1/groups': { call: (f) => ({ path: '/v1/groups', ...json({ name: `Group ${f.unique()}` }) }), expect: [201, 201, 403, 201, 401] },
   'GET /v1/groups/:id': { call: async (f) => ({ path: `/v1/groups/${await f.newGroup()}` }), expect: [200, 200, 403, 404, 401] },

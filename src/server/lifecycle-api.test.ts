@@ -4,6 +4,7 @@ import { createTestWorld, type TestWorld } from '../app/testing.ts';
 import { DAY, ManualClock } from '../core/clock.ts';
 import { issueToken } from '../governance/tokens.ts';
 import { rowsAbout, storeMeeting } from '../governance/lifecycle/testing.ts';
+import { runFeature } from '../features/run-feature.ts';
 import { createApp } from './app.ts';
 
 describe('holds and retention API', () => {
@@ -95,5 +96,41 @@ describe('holds and retention API', () => {
     assert.deepEqual(policy.builtins, ['CREDIT_CARD']);
     assert.deepEqual(policy.patterns.map((p: { name: string }) => p.name), ['marking']);
     assert.equal((await call('/v1/redaction', { token: memberToken })).status, 403);
+  });
+
+  it('shares a summary by link: public unless sign-in is required, revocable', async () => {
+    const ctx = await world.ctx(world.owner);
+    const id = await storeMeeting(ctx, 'API shared meeting');
+    const summary = await runFeature(ctx, 'meeting.summary', { artifactId: id });
+    const created = await call('/v1/shares', { method: 'POST', body: { outputId: summary.id } });
+    assert.equal(created.status, 201);
+    const link = await created.json();
+    const open = (token?: string) => app.request(`/v1/shared/${link.token}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const anonymous = await open();
+    assert.equal(anonymous.status, 200);
+    assert.ok(((await anonymous.json()) as Json).summary.overview);
+    await world.services.store.settings.set({ accountId: world.account.id, scope: 'account', scopeId: world.account.id, key: 'sharing.require_sign_in', value: true, locked: false, updatedAt: clock.now().toISOString(), updatedBy: null });
+    assert.equal((await open()).status, 401);
+    assert.equal((await open(memberToken)).status, 200);
+    assert.equal((await call(`/v1/shares/${link.id}`, { method: 'DELETE' })).status, 204);
+    assert.equal((await open(memberToken)).status, 404);
+    const listed = await (await call(`/v1/shares?outputId=${summary.id}`)).json();
+    assert.ok(listed.items[0].revokedAt);
+    assert.equal(listed.items[0].token, undefined, 'the token is shown only once');
+    assert.equal((await call(`/v1/summaries/${summary.id}/email`, { method: 'POST' })).status, 503, 'no SMTP configured');
+  });
+
+  it('sets disclaimers, shows them in the caller’s language and records acceptance', async () => {
+    const put = await call('/v1/disclaimers/meetings/internal', { method: 'PUT', body: { texts: { en: 'AI notes are taken.', es: 'Se toman notas con IA.' }, requireConsent: true } });
+    assert.equal(put.status, 200);
+    assert.equal((await put.json()).version, 1);
+    assert.equal((await call('/v1/disclaimers/meetings/internal', { method: 'PUT', body: { texts: { es: 'x' } } })).status, 400);
+    const shown = await (await call('/v1/disclaimers/meetings', { token: memberToken })).json();
+    assert.deepEqual([shown.language, shown.text, shown.acceptedAt], ['en', 'AI notes are taken.', null]);
+    const accepted = await call('/v1/disclaimers/meetings/accept', { method: 'POST', body: { version: 1 }, token: memberToken });
+    assert.equal(accepted.status, 200);
+    assert.equal((await accepted.json()).version, 1);
+    assert.ok((await (await call('/v1/disclaimers/meetings', { token: memberToken })).json()).acceptedAt);
+    assert.equal((await call('/v1/disclaimers', { token: memberToken })).status, 403);
   });
 });

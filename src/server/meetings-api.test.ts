@@ -169,6 +169,9 @@ describe('meetings API over HTTP', () => {
     const noFile = await call('/v1/meetings', { method: 'POST', body: new FormData() });
     assert.equal(noFile.status, 400);
     assert.equal(((await noFile.json()) as any).error.fields[0].path, 'file');
+    const broken = await call('/v1/meetings', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: 'not a multipart body' });
+    assert.equal(broken.status, 400);
+    assert.match(((await broken.json()) as any).error.message, /multipart\/form-data body cannot be read/);
   });
 
   it('rejects a malformed transcript with file:line and stores nothing', async () => {

@@ -4,6 +4,7 @@ import { createTestWorld, type TestWorld } from '../app/testing.ts';
 import { systemClock } from '../core/clock.ts';
 import { FEATURE_IDS } from '../core/features.ts';
 import { issueToken } from '../governance/tokens.ts';
+import { chatCompletionReply } from '../models/testing/openai-server.ts';
 import { startProviderHarness, type ProviderHarness } from '../models/testing/provider-harness.ts';
 import { startServer, type RunningServer } from './serve.ts';
 
@@ -117,5 +118,24 @@ describe('account mode, providers and features API', () => {
     assert.deepEqual(Object.keys(doc.paths['/v1/admin/providers']).sort(), ['get', 'post']);
     assert.ok(doc.paths['/v1/admin/providers/{name}'].delete);
     assert.ok(doc.paths['/v1/features'].get);
+  });
+
+  it('runs a feature over HTTP on an allowed provider, and refuses one the mode forbids with the reason', async () => {
+    await call('/v1/account', { method: 'PATCH', body: { deploymentMode: 'self-hosted-only' } });
+    local.server.replyNext(chatCompletionReply('We ship on 12 March.'));
+    const ran = await call('/v1/features/chat.compose/run', { method: 'POST', body: { input: { instruction: 'Say when we ship' } }, token: memberToken });
+    assert.equal(ran.status, 200);
+    assert.deepEqual([ran.body.featureId, ran.body.provider, ran.body.payload.text], ['chat.compose', 'gpu-eu', 'We ship on 12 March.']);
+
+    const refused = await call('/v1/features/chat.compose/run', { method: 'POST', body: { input: { instruction: 'Hi' }, provider: 'openai-test' }, token: memberToken });
+    assert.equal(refused.status, 503);
+    assert.match(refused.body.error.message, /provider openai-test cannot run chat\.compose for this account: hosting class third-party not allowed in mode self-hosted-only/);
+    const image = await call('/v1/features/image.generate/run', { method: 'POST', body: { input: { prompt: 'A lighthouse' } }, token: memberToken });
+    assert.equal(image.status, 503);
+    assert.match(image.body.error.message, /image\.generate needs a generative model and none is usable: needs image/);
+    const invalid = await call('/v1/features/chat.compose/run', { method: 'POST', body: { input: {} }, token: memberToken });
+    assert.equal(invalid.status, 400);
+    assert.equal((await call('/v1/features/no.such/run', { method: 'POST', body: { input: {} } })).status, 404);
+    assert.equal(openai.server.requests.length, 0);
   });
 });

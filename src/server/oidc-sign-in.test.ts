@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -156,6 +155,14 @@ describe('OIDC sign-in against a real OpenID provider', () => {
     const alice = (await world.services.store.users.getByEmail(world.account.id, 'alice@acme.test'))!;
     assert.equal(alice.customAddOn, false);
     assert.deepEqual((await world.services.store.groups.groupsOf(world.account.id, alice.id)).map((g) => g.name), ['Legal']);
+    // A changed email at the provider follows the linked subject: same user, new email.
+    PEOPLE.alice.email = 'alice.archer@acme.test';
+    assert.equal((await new Browser(app).signIn('alice')).status, 302);
+    const renamed = (await world.services.store.users.get(world.account.id, alice.id))!;
+    assert.equal(renamed.email, 'alice.archer@acme.test');
+    assert.equal(await world.services.store.users.getByEmail(world.account.id, 'alice@acme.test'), null);
+    const [link] = await world.services.store.identities.listForUser(world.account.id, alice.id);
+    assert.deepEqual([link.issuer, link.subject, link.protocol], [issuer, 'alice', 'oidc']);
   });
 
   it('ends the session at logout and refuses cross-site writes made with the cookie', async () => {

@@ -42,9 +42,9 @@ function createDb(config: StoreConfig): { db: Kysely<Database>; dialect: 'sqlite
   return { db: new Kysely<Database>({ dialect: createSqliteDialect(target) }), dialect, target };
 }
 
-async function migrateOrClose(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', target: string): Promise<string[]> {
+async function migrateOrClose(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', target: string, schema?: string): Promise<string[]> {
   try {
-    return await migrateToLatest(db, dialect);
+    return await migrateToLatest(db, dialect, schema);
   } catch (error) {
     await db.destroy().catch(() => {});
     if (AppError.isInstance(error)) throw error;
@@ -60,14 +60,14 @@ async function migrateOrClose(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
  */
 export async function openStore(config: StoreConfig = {}): Promise<Store> {
   const { db, dialect, target } = createDb(config);
-  if (config.migrate !== false) await migrateOrClose(db, dialect, target);
+  if (config.migrate !== false) await migrateOrClose(db, dialect, target, config.schema);
   return new KyselyStore(db, dialect);
 }
 
 /** Runs pending migrations and reports what was applied. */
 export async function runMigrations(config: StoreConfig = {}): Promise<{ dialect: string; target: string; applied: string[] }> {
   const { db, dialect, target } = createDb(config);
-  const applied = await migrateOrClose(db, dialect, target);
+  const applied = await migrateOrClose(db, dialect, target, config.schema);
   await db.destroy();
   return { dialect, target, applied };
 }

@@ -5,6 +5,7 @@ import { KyselyAccountRepo } from './repos/accounts-repo.ts';
 import { KyselyArtifactRepo } from './repos/artifacts-repo.ts';
 import { KyselyAuditRepo } from './repos/audit-repo.ts';
 import { KyselyFileRepo } from './repos/files-repo.ts';
+import { KyselyIdentityRepo } from './repos/identities-repo.ts';
 import { KyselyGroupRepo } from './repos/groups-repo.ts';
 import { KyselyJobRepo } from './repos/jobs-repo.ts';
 import { KyselyProviderRepo } from './repos/providers-repo.ts';
@@ -43,6 +44,7 @@ export class KyselyStore implements Store {
   readonly blockedPatterns;
   readonly shareLinks;
   readonly disclaimers;
+  readonly identities;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -68,6 +70,7 @@ export class KyselyStore implements Store {
     this.blockedPatterns = new KyselyBlockedPatternRepo(d);
     this.shareLinks = new KyselyShareLinkRepo(d);
     this.disclaimers = new KyselyDisclaimerRepo(d);
+    this.identities = new KyselyIdentityRepo(d);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -11,16 +11,20 @@ class CodeMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Applies pending migrations; returns the names applied in this call. */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+/**
+ * Applies pending migrations; returns the names applied in this call.
+ * `schema` names the PostgreSQL schema the store lives in, so the migration
+ * tables are looked up there and not in another schema of the same database.
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    // Kysely looks for its tables in every schema unless told which one; another schema's
-    // migration tables on the same PostgreSQL server must not count as ours.
-    ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
     provider: new CodeMigrationProvider(dialect),
     migrationTableName: 'confer_migrations',
     migrationLockTableName: 'confer_migrations_lock',
+    // Kysely looks for its tables in every schema unless told which one; another schema's
+    // migration tables on the same PostgreSQL server must not count as ours.
+    ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? (await currentSchema(db)) } : {}),
     // Features land in parallel branches, so numbering is not strictly the order of arrival.
     allowUnorderedMigrations: true,
   });

@@ -206,6 +206,16 @@ export interface TasksTable {
   updated_at: string;
 }
 
+export interface ExternalIdentitiesTable {
+  account_id: string;
+  issuer: string;
+  subject: string;
+  protocol: string;
+  user_id: string;
+  created_at: string;
+  last_sign_in_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -232,6 +242,7 @@ export interface Database {
   share_links: ShareLinksTable;
   disclaimers: DisclaimersTable;
   consent_acceptances: ConsentAcceptancesTable;
+  external_identities: ExternalIdentitiesTable;
 }
 
 export interface ModelProvidersTable {

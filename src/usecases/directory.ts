@@ -213,7 +213,12 @@ export async function createGroup(ctx: Ctx, input: GroupInput, details: Record<s
   return inTx(ctx, async (tx) => {
     const clash = (await tx.store.groups.list(ctx.account.id)).find((g) => g.name.toLowerCase() === group.name.toLowerCase());
     if (clash) throw new AppError('conflict', `a group named "${clash.name}" already exists (${clash.id})`);
-    await tx.store.groups.create(group);
+    try {
+      await tx.store.groups.create(group);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('conflict', `a group named "${group.name}" already exists`);
+      throw error;
+    }
     await audit(tx, { action: 'group.create', targetType: 'group', targetId: group.id, details: { name: group.name, aiAccess: group.aiAccess, ...details } });
     return group;
   });
@@ -299,4 +304,32 @@ export async function setAccountLicence(ctx: Ctx, baseAiLicence: boolean): Promi
     await tx.store.accounts.update(ctx.account.id, { baseAiLicence, updatedAt: ctx.clock.now().toISOString() });
     await audit(tx, { action: 'account.licence', targetType: 'account', targetId: ctx.account.id, details: { baseAiLicence } });
   });
+}
+
+export interface LicenceView {
+  user: Pick<User, 'id' | 'email'>;
+  account: { baseAiLicence: boolean };
+  aiAccess: boolean;
+  customAddOn: boolean;
+  /** Groups of the user that withhold base AI access. */
+  restrictingGroups: Pick<Group, 'id' | 'name'>[];
+  /** Whether base AI features may run for the user, all three conditions together. */
+  baseAiEffective: boolean;
+}
+
+/** The licences that apply to a user, as every AI run checks them. */
+export async function licencesOf(ctx: Ctx, ref: string): Promise<LicenceView> {
+  await authorize(ctx, 'users.manage');
+  const user = await findUser(ctx, ref);
+  const account = await ctx.store.accounts.get(ctx.account.id);
+  const restricting = (await ctx.store.groups.groupsOf(ctx.account.id, user.id)).filter((g) => !g.aiAccess);
+  const base = Boolean(account?.baseAiLicence);
+  return {
+    user: { id: user.id, email: user.email },
+    account: { baseAiLicence: base },
+    aiAccess: user.aiAccess,
+    customAddOn: user.customAddOn,
+    restrictingGroups: restricting.map((g) => ({ id: g.id, name: g.name })),
+    baseAiEffective: base && user.aiAccess && restricting.length === 0 && user.status === 'active',
+  };
 }

@@ -9,6 +9,7 @@ import { AppError, invalidInput } from '../core/errors.ts';
 import type { SettingScope, SettingValue, User } from '../core/types.ts';
 import { audit } from '../governance/audit.ts';
 import { authorize, can } from '../governance/authorization.ts';
+import { identify } from '../governance/identity.ts';
 import { requireSettingDefinition, SETTING_DEFINITIONS, settingDefinition, validateSettingValue, type SettingDefinition } from '../governance/settings/catalogue.ts';
 import { effectiveSetting, effectiveSettings } from '../governance/settings/effective.ts';
 import type { ResolvedSetting } from '../governance/settings/resolve.ts';
@@ -131,15 +132,9 @@ export async function listSettings(ctx: Ctx, filter: { scope?: string; ref?: str
  * own; reading someone else's needs `settings.manage`.
  */
 export async function explainSettings(ctx: Ctx, userRef: string | undefined, key?: string): Promise<{ user: Pick<User, 'id' | 'email'>; settings: ResolvedSetting[] }> {
-  const caller = await authorize(ctx, 'content.use').catch(async (error) => {
-    // Admins without content.use still hold settings.manage.
-    if (AppError.isInstance(error) && error.code === 'forbidden') return authorize(ctx, 'settings.manage');
-    throw error;
-  });
+  const caller = await identify(ctx);
   const user = userRef && userRef !== 'me' ? await findUser(ctx, userRef) : caller;
-  if (user.id !== caller.id && !can(caller, 'settings.manage')) {
-    throw new AppError('forbidden', `reading the settings of ${user.email} needs the settings.manage permission`);
-  }
+  if (user.id !== caller.id) await authorize(ctx, 'settings.manage');
   if (key !== undefined) {
     requireKey(key);
     requireSettingDefinition(key);

@@ -6,9 +6,12 @@
  *
  * Claim mapping runs at every sign-in: the user's groups become exactly the
  * groups named in the groups claim (missing groups are created), and the
- * licence claims, when configured and present, set the licences. Users
- * created by SCIM or CSV sign in as themselves (matched by email). A
- * deactivated user is refused and the refusal audited.
+ * licence claims, when configured and present, set the licences. A first
+ * sign-in finds the user by email (so users created by SCIM or CSV sign in
+ * as themselves) and links the provider's issuer and subject to them; later
+ * sign-ins follow that link, so a changed email at the provider updates the
+ * user instead of creating another. A deactivated user is refused and the
+ * refusal audited.
  */
 import type { Clock } from '../core/clock.ts';
 import type { Ctx } from '../core/context.ts';
@@ -100,7 +103,10 @@ export async function signIn(
   if (!EMAIL.test(email)) throw await denied('the identity provider sent no usable email address', null);
   if (identity.emailVerified === false) throw await denied(`the identity provider has not verified ${email}`, null);
 
-  const existing = await services.store.users.getByEmail(account.id, email);
+  // The provider's subject identifies the person even after an email change; the email links a first sign-in.
+  const link = await services.store.identities.find(account.id, identity.issuer, identity.subject);
+  const linked = link ? await services.store.users.get(account.id, link.userId) : null;
+  const existing = linked ?? (await services.store.users.getByEmail(account.id, email));
   if (existing && existing.status !== 'active') throw await denied(`user ${email} is deactivated`, existing.id);
   if (!existing && !opts.createUsers) throw await denied(`${email} has no Confer account; ask an administrator to provision it`, null);
 
@@ -133,6 +139,13 @@ export async function signIn(
       if (identity.aiAccess !== undefined && identity.aiAccess !== user.aiAccess) changes.aiAccess = identity.aiAccess;
       if (identity.customAddOn !== undefined && identity.customAddOn !== user.customAddOn) changes.customAddOn = identity.customAddOn;
       if (identity.name?.trim() && identity.name.trim() !== user.name) changes.name = identity.name.trim();
+      if (email !== user.email) {
+        const holder = await store.users.getByEmail(account.id, email);
+        if (holder && holder.id !== user.id) {
+          throw new AppError('conflict', `${email} now belongs to another user; the identity provider's account for ${user.email} cannot take it`);
+        }
+        changes.email = email;
+      }
       if (Object.keys(changes).length) {
         await store.users.update(account.id, user.id, { ...changes, updatedAt: now });
         user = { ...user, ...changes, updatedAt: now };
@@ -152,6 +165,15 @@ export async function signIn(
       }
       groups = { added, removed, created };
     }
+    await store.identities.upsert({
+      accountId: account.id,
+      issuer: identity.issuer,
+      subject: identity.subject,
+      protocol: identity.protocol,
+      userId: user.id,
+      createdAt: link?.createdAt ?? now,
+      lastSignInAt: now,
+    });
     const { token, record } = await issueToken(store, services.clock, { accountId: account.id, userId: user.id, name: `${identity.protocol} session`, kind: 'session', expiresAt });
     await audit(
       { ...tx, actor: { type: 'user', userId: user.id, via: 'web', tokenId: record.id } },

@@ -11,6 +11,8 @@ import {
   deactivateUser,
   deleteGroup,
   getGroup,
+  licencesOf,
+  setAccountLicence,
   listGroups,
   listUsers,
   reactivateUser,
@@ -177,6 +179,34 @@ export function registerDirectory(program: Command, rt: CliRuntime): void {
     .argument('<group>', 'name or id')
     .argument('<users...>', 'emails or ids')
     .action((ref: string, list: string[]) => run(async (ctx) => rt.io.out(`removed ${(await changeMembers(ctx, ref, { remove: list })).removed.length}`)));
+
+  const licences = program.command('licences').description('base AI and custom add-on licences');
+  licences
+    .command('show')
+    .description('the licences that apply to a user, as AI runs check them')
+    .argument('<user>', 'email or id')
+    .option('--json', 'print as JSON')
+    .action((ref: string, opts: { json?: boolean }) =>
+      run(async (ctx) => {
+        const l = await licencesOf(ctx, ref);
+        if (opts.json) return rt.io.out(JSON.stringify(l, null, 2));
+        const yes = (b: boolean) => (b ? 'yes' : 'no');
+        rt.io.out(`${l.user.email}: base AI ${l.baseAiEffective ? 'allowed' : 'not allowed'}, custom add-on ${yes(l.customAddOn)}`);
+        rt.io.out(`  account licence: ${yes(l.account.baseAiLicence)}; assigned to user: ${yes(l.aiAccess)}; restricted by groups: ${l.restrictingGroups.map((g) => g.name).join(', ') || 'none'}`);
+      }),
+    );
+  licences
+    .command('account')
+    .description("turn the account's paid base AI licence on or off")
+    .argument('<state>', 'on or off')
+    .action((state: string) =>
+      run(async (ctx) => {
+        const on = bool('state', state);
+        if (on === undefined) throw new AppError('invalid_input', 'state must be on or off');
+        await setAccountLicence(ctx, on);
+        rt.io.out(`account base AI licence ${on ? 'on' : 'off'}`);
+      }),
+    );
 
   const tokens = program.command('tokens').description('API and SCIM bearer tokens');
   tokens

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { localContext } from '../../app/context.ts';
-import { invalidInput } from '../../core/errors.ts';
+import { AppError, invalidInput } from '../../core/errors.ts';
 import type { RetentionKind } from '../../core/lifecycle.ts';
 import { authorize } from '../../governance/authorization.ts';
-import { deleteArtifact, restoreArtifact } from '../../governance/lifecycle/deletion.ts';
+import { deleteArtifact, deleteContentOfUser, restoreArtifact } from '../../governance/lifecycle/deletion.ts';
 import { listRetentionPolicies, removeRetentionPolicy, setRetentionPolicy } from '../../governance/lifecycle/retention-policies.ts';
 import { runRetentionSweep } from '../../governance/lifecycle/retention-sweep.ts';
 import { withServices, type CliRuntime } from '../runtime.ts';
@@ -74,6 +74,21 @@ export function registerRetention(program: Command, rt: CliRuntime): void {
         rt.io.out(
           `expired ${counts.expired}; purged ${counts.purged.artifact} artifact(s), ${counts.purged.output} output(s), ${counts.purged.transcript} transcript(s) in ${counts.batches} batch(es); ${counts.held} held`,
         );
+      });
+    });
+  retention
+    .command('delete-user-content')
+    .description("delete everything a user owns, as when they leave; held content is kept")
+    .argument('<user>', 'user id or email')
+    .option('--json')
+    .action(async (who: string, opts: { json?: boolean }) => {
+      await withServices(rt, async (services) => {
+        const ctx = await localContext(services);
+        const user = who.includes('@') ? await ctx.store.users.getByEmail(ctx.account.id, who) : await ctx.store.users.get(ctx.account.id, who);
+        if (!user) throw new AppError('not_found', `user ${who} was not found in this account`);
+        const result = await deleteContentOfUser(ctx, user.id, 'deactivation');
+        if (opts.json) return rt.io.out(JSON.stringify(result, null, 2));
+        rt.io.out(`${result.requested} artifact(s) of ${user.email} deleted (held ones are kept until released)`);
       });
     });
   program

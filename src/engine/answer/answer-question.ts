@@ -113,11 +113,12 @@ export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFA
     if (intent.kind !== 'who' && intent.terms.length === 0) return notCovered(LIST_NAMES[intent.kind]);
   }
   // "Summarise the discussion about X": a longer answer from the passages about X.
-  if (intent.kind === 'catch-up') return answerFacts(doc, indexes, intent, listBudget, { ...options, maxSentences: options.maxSentences * 2 });
-  if (DISCUSSION.test(input.question) && input.maxWords === undefined) {
-    const scale = options.defaultDiscussionWords / options.defaultWords;
-    // A discussion is told in more, weaker-matching sentences.
-    return answerFacts(doc, indexes, intent, options.defaultDiscussionWords, {
+  // "Summarise the discussion about X", "What did Ana think of X?": a discussion,
+  // told in more, weaker-matching sentences from the passages about X.
+  if (intent.kind === 'catch-up' || (DISCUSSION.test(input.question) && input.maxWords === undefined)) {
+    const words = input.maxWords ?? options.defaultDiscussionWords;
+    const scale = words / options.defaultWords;
+    return answerFacts(doc, indexes, intent, words, {
       ...options,
       maxSentences: Math.round(options.maxSentences * scale * 2),
       supportShare: options.supportShare / 6,

@@ -7,6 +7,7 @@ import { chatCompletionReply } from '../../models/testing/openai-server.ts';
 import { startProviderHarness, type ProviderHarness } from '../../models/testing/provider-harness.ts';
 import { ingestMeeting } from '../../usecases/ingest-meeting.ts';
 import { runFeature } from '../run-feature.ts';
+import { preferGenerative } from '../testing.ts';
 
 const TRANSCRIPT = `WEBVTT
 
@@ -197,16 +198,7 @@ describe('workload distribution: long transcripts go to a long-context model (fe
       providers: { configs: [short.config, long.config], env: { ...short.env, ...long.env } },
     });
     member = await world.addUser({ email: 'member@acme.test' });
-    await world.services.store.settings.set({
-      accountId: world.account.id,
-      scope: 'account',
-      scopeId: world.account.id,
-      key: 'models.prefer_generative',
-      value: true,
-      locked: false,
-      updatedAt: '2026-03-04T15:00:00.000Z',
-      updatedBy: null,
-    });
+    await preferGenerative(world);
   });
   after(async () => {
     await world.close();

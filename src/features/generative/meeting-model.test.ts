@@ -187,3 +187,60 @@ describe('generative meeting features through an OpenAI-compatible server', () =
     assert.equal(local.server.requests.length + small.server.requests.length, 0);
   });
 });
+
+describe('generative meeting features through Anthropic and Bedrock', () => {
+  let world: TestWorld;
+  let anthropic: ProviderHarness;
+  let bedrock: ProviderHarness;
+  let member: User;
+  let meetingId: string;
+
+  before(async () => {
+    anthropic = await startProviderHarness('anthropic');
+    bedrock = await startProviderHarness('bedrock');
+    world = await createTestWorld({ providers: { configs: [anthropic.config, bedrock.config], env: { ...anthropic.env, ...bedrock.env } } });
+    member = await world.addUser({ email: 'member@acme.test' });
+    meetingId = (await ingestMeeting(await world.ctx(member), { filename: 'launch.vtt', content: TRANSCRIPT, summarize: false })).artifact.id;
+  });
+  after(async () => {
+    await world.close();
+    await Promise.all([anthropic.close(), bedrock.close()]);
+  });
+
+  it('summarises on Bedrock in the account region through forced tool use (self-hosted-plus, EU)', async () => {
+    const reply = JSON.parse(JSON.stringify((await import('../../models/testing/fixtures.ts')).fixtureJson('bedrock-converse-tool-use.json')));
+    reply.output.message.content[0].toolUse.input = SUMMARY;
+    bedrock.server.replyNext({ status: 200, json: reply });
+    const output = await runFeature<MeetingSummary>(await world.ctx(member), 'meeting.summary', { artifactId: meetingId }, { provider: 'bedrock-test' });
+    assert.equal(output.provider, 'bedrock-test');
+    assert.deepEqual(output.payload.decisions[0].citations.map((c) => c.segment), [0]);
+    const [request] = bedrock.server.requests;
+    assert.equal(request.path, '/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse');
+    const body = request.body as Record<string, any>;
+    assert.deepEqual(body.toolConfig.toolChoice, { any: {} });
+    assert.equal(body.toolConfig.tools.length, 1);
+    assert.deepEqual(body.toolConfig.tools[0].toolSpec.inputSchema.json, SUMMARY_JSON_SCHEMA);
+    assert.match(body.system[0].text, /Cite only segment numbers/);
+    assert.equal(anthropic.server.requests.length, 0, 'third-party Anthropic is not allowed in self-hosted-plus');
+  });
+
+  it('answers on Anthropic once the owner switches the account to federated', async () => {
+    await world.services.store.accounts.update(world.account.id, { deploymentMode: 'federated' });
+    const reply = JSON.parse(JSON.stringify((await import('../../models/testing/fixtures.ts')).fixtureJson('anthropic-message-tool-use.json')));
+    reply.content[0].input = { answer: 'On the twelfth of March.', covered: true, segments: [0] };
+    anthropic.server.replyNext({ status: 200, json: reply });
+    const output = await runFeature<Answer>(await world.ctx(member), 'meeting.query', { artifactId: meetingId, question: 'When does the beta ship?' }, { provider: 'anthropic-test' });
+    assert.equal(output.provider, 'anthropic-test');
+    assert.deepEqual(output.payload.citations, [{ artifactId: meetingId, segment: 0, start: 0, end: 6, speaker: 'Priya Nair' }]);
+    const body = anthropic.server.requests[0].body as Record<string, any>;
+    assert.equal(body.model, 'claude-sonnet-4-5');
+    assert.deepEqual(body.tool_choice, { type: 'any', disable_parallel_tool_use: true });
+    assert.equal(body.tools.length, 1);
+    assert.deepEqual(body.tools[0].input_schema, ANSWER_JSON_SCHEMA);
+    assert.equal(body.temperature, 0);
+    const [call] = (await world.services.store.audit.list(world.account.id, { action: 'ai.model_call', targetId: 'anthropic-test' })).slice(-1);
+    assert.deepEqual([call.details.region, call.details.mode, call.details.inputTokens, call.details.outputTokens], ['US', 'federated', 621, 64]);
+    const [run] = (await world.services.store.audit.list(world.account.id, { action: 'ai.run', targetId: 'meeting.query' })).slice(-1);
+    assert.deepEqual([run.details.provider, run.details.region, run.details.retainsData], ['anthropic-test', 'US', false], 'the run record names where the data went');
+  });
+});

@@ -66,6 +66,31 @@ function unknownSegments(cited: number[], allowed: ReadonlySet<number>): string 
   return unknown.length === 0 ? null : `cites segment${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not in the transcript given`;
 }
 
+/**
+ * A structured call whose answer may cite only `allowed` segment numbers,
+ * accumulating usage and remembering the provider and model that answered
+ * last, over the calls of one map-reduce.
+ */
+function citingCaller<T>(models: FeatureModels, spec: { schemaName: string; jsonSchema: Record<string, unknown>; schema: z.ZodType<T>; system: string; cited: (value: T) => number[] }) {
+  const state = { usage: { inputTokens: 0, outputTokens: 0 }, provider: '', model: '' };
+  const call = async (prompt: string, allowed: ReadonlySet<number>): Promise<T> => {
+    const result = await structuredCall(models, {
+      schemaName: spec.schemaName,
+      jsonSchema: spec.jsonSchema,
+      schema: spec.schema,
+      system: spec.system,
+      prompt,
+      check: (value) => unknownSegments(spec.cited(value), allowed),
+    });
+    state.usage.inputTokens += result.usage.inputTokens;
+    state.usage.outputTokens += result.usage.outputTokens;
+    state.provider = result.provider.name;
+    state.model = result.model;
+    return result.value;
+  };
+  return { call, state };
+}
+
 // ---- summaries ----------------------------------------------------------
 
 const segmentsJson = { type: 'array', items: { type: 'integer' } };
@@ -142,26 +167,8 @@ export async function generativeSummary(
   base: Pick<MeetingSummary, 'chapters' | 'stats'>,
 ): Promise<{ summary: MeetingSummary; provider: string; model: string; usage: { inputTokens: number; outputTokens: number } }> {
   const chunks = chunkSegments(request.segments, chunkBudget(models));
-  const usage = { inputTokens: 0, outputTokens: 0 };
   const header = `Meeting: ${request.title ?? '(untitled)'}\nMeeting date: ${request.meetingDate.toISOString().slice(0, 10)}\n${request.maxWords ? `Keep the overview and key points under ${request.maxWords} words in total.\n` : ''}`;
-  let provider = '';
-  let model = '';
-
-  const callFor = async (prompt: string, allowed: ReadonlySet<number>) => {
-    const result = await structuredCall(models, {
-      schemaName: 'meeting_summary',
-      jsonSchema: SUMMARY_JSON_SCHEMA,
-      schema: modelSummary,
-      system: SUMMARY_SYSTEM,
-      prompt,
-      check: (value) => unknownSegments(summaryCited(value), allowed),
-    });
-    usage.inputTokens += result.usage.inputTokens;
-    usage.outputTokens += result.usage.outputTokens;
-    provider = result.provider.name;
-    model = result.model;
-    return result.value;
-  };
+  const { call: callFor, state } = citingCaller(models, { schemaName: 'meeting_summary', jsonSchema: SUMMARY_JSON_SCHEMA, schema: modelSummary, system: SUMMARY_SYSTEM, cited: summaryCited });
 
   let final: ModelSummary;
   if (chunks.length <= 1) {
@@ -196,7 +203,7 @@ export async function generativeSummary(
     chapters: base.chapters,
     stats: base.stats,
   };
-  return { summary, provider, model, usage };
+  return { summary, ...state };
 }
 
 // ---- answers ------------------------------------------------------------
@@ -244,25 +251,8 @@ export async function generativeAnswer(
   request: AnswerRequest,
 ): Promise<{ answer: Answer; provider: string; model: string; usage: { inputTokens: number; outputTokens: number } }> {
   const chunks = chunkSegments(request.segments, chunkBudget(models));
-  const usage = { inputTokens: 0, outputTokens: 0 };
   const header = `Meeting date: ${request.meetingDate.toISOString().slice(0, 10)}\n${request.maxWords ? `Answer in at most ${request.maxWords} words.\n` : ''}Question: ${request.question}\n`;
-  let provider = '';
-  let model = '';
-  const callFor = async (prompt: string, allowed: ReadonlySet<number>) => {
-    const result = await structuredCall(models, {
-      schemaName: 'meeting_answer',
-      jsonSchema: ANSWER_JSON_SCHEMA,
-      schema: modelAnswer,
-      system: ANSWER_SYSTEM,
-      prompt,
-      check: (value) => unknownSegments(value.segments, allowed),
-    });
-    usage.inputTokens += result.usage.inputTokens;
-    usage.outputTokens += result.usage.outputTokens;
-    provider = result.provider.name;
-    model = result.model;
-    return result.value;
-  };
+  const { call: callFor, state } = citingCaller(models, { schemaName: 'meeting_answer', jsonSchema: ANSWER_JSON_SCHEMA, schema: modelAnswer, system: ANSWER_SYSTEM, cited: (value) => value.segments });
 
   let final: ModelAnswer;
   if (chunks.length <= 1) {
@@ -286,7 +276,7 @@ export async function generativeAnswer(
   const answer: Answer = final.covered
     ? { answer: final.answer.trim(), covered: true, citations: [...new Set(final.segments)].sort((a, b) => a - b).map((n) => citationOf(bySegment.get(n)!, request.artifactId)) }
     : { answer: final.answer.trim() || NOT_COVERED, covered: false, citations: [] };
-  return { answer, provider, model, usage };
+  return { answer, ...state };
 }
 
 /**

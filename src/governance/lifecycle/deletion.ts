@@ -45,7 +45,7 @@ export async function deleteArtifact(ctx: Ctx, id: string): Promise<DeleteResult
     await requestDeletionIn(tx, ctx, { kind: 'artifact', id, reason: 'owner', purgeAfter });
     await audit(withStore(ctx, tx), { action: 'artifact.delete', targetType: artifact.type, targetId: id, details: { mode, purgeAfter } });
   });
-  if (mode === 'permanent') await purgeDue(ctx);
+  if (mode === 'permanent') await purgeDue(ctx, { only: { kind: 'artifact', id } });
   const purged = (await ctx.store.retention.artifactAnyState(ctx.account.id, id)) === null;
   return { artifactId: id, purgeAfter, purged };
 }

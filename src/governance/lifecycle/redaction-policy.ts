@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../../store/db-util.ts';
 import { audit } from '../audit.ts';
 import { authorize } from '../authorization.ts';
 import { BUILTIN_BLOCKED_PATTERNS, compileBlockedPattern, isPiiEntityType, Redactor, type BlockedPattern, type PiiEntityType, type PiiSpan } from '../redaction/index.ts';
+import { accountSetting } from '../settings/account-setting.ts';
 import { requireSettingDefinition, settingValueProblem } from '../settings/catalogue.ts';
 
 export const REDACTION_ENTITIES_SETTING = 'redaction.entities';
@@ -20,10 +21,7 @@ export const REDACTION_BUILTINS_SETTING = 'redaction.builtin_patterns';
 export type BuiltinPatternName = keyof typeof BUILTIN_BLOCKED_PATTERNS;
 
 async function accountList(store: Store, accountId: string, key: string): Promise<string[]> {
-  const definition = requireSettingDefinition(key);
-  const [stored] = await store.settings.find(accountId, [{ scope: 'account', scopeId: accountId }], [key]);
-  if (stored && settingValueProblem(definition, stored.value) === null) return [...(stored.value as string[])];
-  return [...(definition.default as readonly string[])];
+  return [...((await accountSetting(store, accountId, key)) as readonly string[])];
 }
 
 export interface RedactionPolicy {

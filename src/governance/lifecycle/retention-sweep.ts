@@ -25,6 +25,8 @@ export const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface SweepOptions {
   batchSize?: number;
+  /** Purge only this item (when it is due and not held), as right after an owner's permanent deletion. */
+  only?: { kind: DeletionTargetKind; id: string };
   /** Called before each item is purged, inside the batch's transaction (tests use it to crash a sweep midway). */
   beforePurge?: (request: DeletionRequest) => void | Promise<void>;
 }
@@ -112,7 +114,7 @@ export async function purgeDue(ctx: Ctx, opts: SweepOptions = {}): Promise<Sweep
   let cursor: string | undefined;
   for (;;) {
     const now = ctx.clock.now();
-    const due = await ctx.store.retention.dueRequests(now.toISOString(), { accountId: ctx.account.id, after: cursor, limit: batchSize });
+    const due = await ctx.store.retention.dueRequests(now.toISOString(), { accountId: ctx.account.id, target: opts.only, after: cursor, limit: batchSize });
     if (due.length === 0) break;
     cursor = due[due.length - 1].cursor;
     const batchId = newId('del');

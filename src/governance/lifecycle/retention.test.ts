@@ -7,7 +7,10 @@ import { runFeature } from '../../features/run-feature.ts';
 import { deleteArtifact, deleteContentOfUser, restoreArtifact } from './deletion.ts';
 import { createHold, releaseHold } from './legal-holds.ts';
 import { setRetentionPolicy } from './retention-policies.ts';
-import { runRetentionSweep } from './retention-sweep.ts';
+import { JOB_RETENTION_SWEEP, runRetentionSweep, scheduleSweep } from './retention-sweep.ts';
+import Database from 'better-sqlite3';
+import { jobHandlers } from '../../app/job-handlers.ts';
+import { DbWorker } from '../../jobs/db-worker.ts';
 import { orphans, rowsAbout, searchMeetings, storeMeeting } from './testing.ts';
 
 const codeOf = (error: unknown) => (AppError.isInstance(error) ? error.code : String(error));
@@ -188,5 +191,39 @@ describe('retention policies and deletion', () => {
     await runRetentionSweep(world.services);
     assert.equal(rowsAbout(file, theirs).artifacts, 1);
     await setRetentionPolicy(ctx, { kind: 'artifact', target: 'meeting', days: null, mode: 'soft' });
+  });
+
+  it('runs as a scheduled job that books its next run', async () => {
+    const ctx = await world.ctx(world.owner);
+    const id = await storeMeeting(ctx, 'Scheduled sweep meeting');
+    await setRetentionPolicy(ctx, { kind: 'artifact', target: 'meeting', days: 1, mode: 'permanent' });
+    await scheduleSweep(world.services.queue, clock);
+    await scheduleSweep(world.services.queue, clock);
+    const queued = await ctx.store.jobs.list({ name: JOB_RETENTION_SWEEP, status: 'queued' });
+    assert.equal(queued.length, 1, 'scheduling twice books one run');
+    clock.advance(2 * DAY);
+    const worker = new DbWorker({ store: ctx.store, handlers: jobHandlers(world.services), clock });
+    assert.equal(await worker.drain([JOB_RETENTION_SWEEP]), 1);
+    assert.equal(rowsAbout(file, id).artifacts, 0);
+    const next = await ctx.store.jobs.list({ name: JOB_RETENTION_SWEEP, status: 'queued' });
+    assert.equal(next.length, 1, 'the next run is booked');
+    assert.ok(Date.parse(next[0].runAt) > clock.now().getTime());
+    await setRetentionPolicy(ctx, { kind: 'artifact', target: 'meeting', days: null, mode: 'soft' });
+  });
+
+  it('the orphan check finds a dangling row (so its empty answers mean something)', () => {
+    const db = new Database(file);
+    try {
+      // The foreign key would refuse the row; turn it off to plant one, as a cascade-less path could leave.
+      db.pragma('foreign_keys = off');
+      db.prepare(`insert into search_fts (account_id, artifact_id, segment, body) values ('acc_x', 'mtg_gone', 0, 'x')`).run();
+      db.prepare(`insert into segments (artifact_id, idx, speaker, start_s, end_s, text, kind) values ('mtg_gone', 0, 'A', 0, 1, 'x', 'speech')`).run();
+      assert.deepEqual(orphans(file).sort(), ['search_fts.artifact_id: 1', 'segments.artifact_id: 1']);
+      db.prepare(`delete from segments where artifact_id = 'mtg_gone'`).run();
+      db.prepare(`delete from search_fts where artifact_id = 'mtg_gone'`).run();
+    } finally {
+      db.close();
+    }
+    assert.deepEqual(orphans(file), []);
   });
 });

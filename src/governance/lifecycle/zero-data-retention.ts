@@ -10,19 +10,16 @@ import { withStore, type Ctx } from '../../core/context.ts';
 import type { Store } from '../../core/store.ts';
 import type { Artifact } from '../../core/types.ts';
 import { audit } from '../audit.ts';
-import { requireSettingDefinition, settingValueProblem } from '../settings/catalogue.ts';
+import { accountSetting } from '../settings/account-setting.ts';
 import { purgeDue } from './retention-sweep.ts';
 
 export const ZDR_SETTING = 'meetings.zero_data_retention';
 /** How long inputs are kept for retries when summarising fails. */
 export const ZDR_RETRY_WINDOW_MS = DAY;
 
-/** The account-level value of a boolean option of the settings catalogue. */
+/** Whether a boolean account option is on. */
 export async function accountFlag(store: Store, accountId: string, key: string): Promise<boolean> {
-  const definition = requireSettingDefinition(key);
-  const [stored] = await store.settings.find(accountId, [{ scope: 'account', scopeId: accountId }], [key]);
-  if (stored && settingValueProblem(definition, stored.value) === null) return stored.value === true;
-  return definition.default === true;
+  return (await accountSetting(store, accountId, key)) === true;
 }
 
 /**
@@ -69,5 +66,5 @@ export async function deleteInputsAfterSummary(ctx: Ctx, artifactId: string, sum
     });
     await audit(withStore(ctx, tx), { action: 'zdr.inputs.delete', targetType: 'meeting', targetId: artifactId, details: { summaryId } });
   });
-  await purgeDue(ctx);
+  await purgeDue(ctx, { only: { kind: 'transcript', id: artifactId } });
 }

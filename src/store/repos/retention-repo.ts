@@ -85,7 +85,7 @@ export class KyselyRetentionRepo implements RetentionRepo {
     return row ? toRequest(row) : null;
   }
 
-  async dueRequests(now: string, opts: { accountId?: string; after?: string; limit: number }) {
+  async dueRequests(now: string, opts: { accountId?: string; target?: { kind: DeletionTargetKind; id: string }; after?: string; limit: number }) {
     let query = this.db
       .selectFrom('deletion_requests')
       .selectAll()
@@ -93,6 +93,7 @@ export class KyselyRetentionRepo implements RetentionRepo {
       .where('status', '=', 'pending')
       .where('purge_after', '<=', now);
     if (opts.accountId) query = query.where('account_id', '=', opts.accountId);
+    if (opts.target) query = query.where('target_kind', '=', opts.target.kind).where('target_id', '=', opts.target.id);
     if (opts.after !== undefined) query = query.where(ORDER_KEY, '>', opts.after);
     const rows = await query.orderBy(ORDER_KEY).limit(opts.limit).execute();
     return rows.map((r) => ({ request: toRequest(r), cursor: r.cursor }));

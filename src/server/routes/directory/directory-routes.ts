@@ -6,6 +6,8 @@ import {
   deleteGroup,
   getGroup,
   getUser,
+  licencesOf,
+  setAccountLicence,
   listGroups,
   listUsers,
   updateGroup,
@@ -59,9 +61,47 @@ const routes = {
   members: createRoute({ method: 'post', path: '/v1/groups/{id}/members', tags: groups, security, summary: 'Add and remove members in one change', request: { params: idParam, body: body(membersBody) }, responses: { 200: json(membersResult, 'What changed'), ...errors } }),
 };
 
+const licenceSchema = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string() }),
+    account: z.object({ baseAiLicence: z.boolean() }),
+    aiAccess: z.boolean(),
+    customAddOn: z.boolean(),
+    restrictingGroups: z.array(z.object({ id: z.string(), name: z.string() })),
+    baseAiEffective: z.boolean().openapi({ description: 'account licence, user assignment and no restricting group, together' }),
+  })
+  .openapi('Licences');
+
+const licenceRoutes = {
+  get: createRoute({
+    method: 'get',
+    path: '/v1/licences/{id}',
+    tags: ['Licences'],
+    security,
+    summary: 'The licences that apply to a user, as AI runs check them',
+    request: { params: idParam },
+    responses: { 200: json(licenceSchema, 'The licences'), ...errors },
+  }),
+  account: createRoute({
+    method: 'put',
+    path: '/v1/licences/account',
+    tags: ['Licences'],
+    security,
+    summary: "Turn the account's paid base AI licence on or off (account.manage)",
+    request: { body: body(z.object({ baseAiLicence: z.boolean() }).strict()) },
+    responses: { 200: json(z.object({ baseAiLicence: z.boolean() }), 'The account licence'), ...errors },
+  }),
+};
+
 export function directoryRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  for (const path of ['/v1/users', '/v1/users/*', '/v1/groups', '/v1/groups/*']) app.use(path, requireAuth);
+  for (const path of ['/v1/users', '/v1/users/*', '/v1/groups', '/v1/groups/*', '/v1/licences/*']) app.use(path, requireAuth);
+  app.openapi(licenceRoutes.account, async (c) => {
+    const { baseAiLicence } = c.req.valid('json');
+    await setAccountLicence(c.var.ctx, baseAiLicence);
+    return c.json({ baseAiLicence }, 200);
+  });
+  app.openapi(licenceRoutes.get, async (c) => c.json(await licencesOf(c.var.ctx, c.req.valid('param').id), 200));
   app.openapi(routes.listUsers, async (c) => c.json(await listUsers(c.var.ctx, c.req.valid('query')), 200));
   app.openapi(routes.createUser, async (c) => c.json(await createUser(c.var.ctx, c.req.valid('json')), 201));
   app.openapi(routes.getUser, async (c) => c.json(await getUser(c.var.ctx, c.req.valid('param').id), 200));

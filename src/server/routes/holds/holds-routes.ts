@@ -3,16 +3,16 @@ import { createHold, findHold, listHolds, releaseHold } from '../../../governanc
 import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
+import { jsonResponse } from '../json-response.ts';
 import { errorSchema } from '../meetings/schema.ts';
 import { holdCreateBody, holdIdParam, holdListQuery, holdSchema } from './schema.ts';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(errorSchema, 'Invalid input, with field-level errors'),
-  401: json(errorSchema, 'Missing or invalid bearer token'),
-  403: json(errorSchema, 'The caller lacks the holds.manage permission'),
-  404: json(errorSchema, 'No such hold, user or artifact in the account'),
-  409: json(errorSchema, 'A hold with that name exists, or it was already released'),
+  400: jsonResponse(errorSchema, 'Invalid input, with field-level errors'),
+  401: jsonResponse(errorSchema, 'Missing or invalid bearer token'),
+  403: jsonResponse(errorSchema, 'The caller lacks the holds.manage permission'),
+  404: jsonResponse(errorSchema, 'No such hold, user or artifact in the account'),
+  409: jsonResponse(errorSchema, 'A hold with that name exists, or it was already released'),
 };
 const security = [{ bearer: [] }];
 const tags = ['Legal holds'];
@@ -24,7 +24,7 @@ const listRoute = createRoute({
   security,
   summary: 'Legal holds of the account',
   request: { query: holdListQuery },
-  responses: { 200: json(z.object({ items: z.array(holdSchema) }), 'The holds, oldest first'), ...errors },
+  responses: { 200: jsonResponse(z.object({ items: z.array(holdSchema) }), 'The holds, oldest first'), ...errors },
 });
 const createHoldRoute = createRoute({
   method: 'post',
@@ -33,7 +33,7 @@ const createHoldRoute = createRoute({
   security,
   summary: 'Place a legal hold on a user, an artifact or a date range',
   request: { body: { required: true, content: { 'application/json': { schema: holdCreateBody } } } },
-  responses: { 201: json(holdSchema, 'The hold'), ...errors },
+  responses: { 201: jsonResponse(holdSchema, 'The hold'), ...errors },
 });
 const getRoute = createRoute({
   method: 'get',
@@ -42,7 +42,7 @@ const getRoute = createRoute({
   security,
   summary: 'One legal hold, by id or name',
   request: { params: holdIdParam },
-  responses: { 200: json(holdSchema, 'The hold'), ...errors },
+  responses: { 200: jsonResponse(holdSchema, 'The hold'), ...errors },
 });
 const releaseRoute = createRoute({
   method: 'post',
@@ -51,7 +51,7 @@ const releaseRoute = createRoute({
   security,
   summary: 'Release a hold; deletions it held back go ahead',
   request: { params: holdIdParam },
-  responses: { 200: json(z.object({ hold: holdSchema, purged: z.number().int() }), 'The released hold and how many deletions went ahead'), ...errors },
+  responses: { 200: jsonResponse(z.object({ hold: holdSchema, purged: z.number().int() }), 'The released hold and how many deletions went ahead'), ...errors },
 });
 
 export function holdsRoutes(): OpenAPIHono<AppEnv> {

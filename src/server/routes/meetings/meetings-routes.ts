@@ -184,7 +184,10 @@ export function meetingsRoutes(): OpenAPIHono<AppEnv> {
     const type = c.req.header('content-type') ?? '';
     let request;
     if (type.startsWith('multipart/form-data')) {
-      const form = parseOrThrow(multipartUpload, await c.req.parseBody());
+      const raw = await c.req.parseBody().catch((error: unknown) => {
+        throw new AppError('invalid_input', `the multipart/form-data body cannot be read (${(error as Error).message}); send a "file" field with the transcript`);
+      });
+      const form = parseOrThrow(multipartUpload, raw);
       request = { filename: form.file.name || 'upload', content: Buffer.from(await form.file.arrayBuffer()), title: form.title, date: form.date };
     } else {
       const body = parseOrThrow(jsonUpload, await c.req.json().catch(() => {

@@ -5,6 +5,8 @@ import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
 import { errorSchema } from '../meetings/schema.ts';
+import { runFeature } from '../../../features/run-feature.ts';
+import { accountSchema, featureIdParam, featureOutputSchema, featureRunBody, featureSchema, providerSchema, registrationBody } from './schema.ts';
 
 const errors = {
   400: { description: 'Invalid input, with field-level errors', content: { 'application/json': { schema: errorSchema } } },
@@ -14,58 +16,6 @@ const errors = {
   409: { description: 'Conflict', content: { 'application/json': { schema: errorSchema } } },
 };
 const security = [{ bearer: [] }];
-
-const accountSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    homeRegion: z.string(),
-    deploymentMode: z.enum(DEPLOYMENT_MODES),
-    allowedHosting: z.array(z.string()).openapi({ description: 'hosting classes the mode allows' }),
-  })
-  .openapi('Account');
-
-const healthSchema = z.object({
-  circuit: z.enum(['closed', 'open', 'half-open']),
-  openUntil: z.string().nullable(),
-  consecutiveFailures: z.number().int(),
-  latencyMs: z.number().nullable(),
-  outstanding: z.number().int(),
-});
-
-const providerSchema = z
-  .object({
-    name: z.string(),
-    source: z.enum(['builtin', 'config', 'account']).openapi({ description: 'the built-in engine, the operator file (CONFER_CONFIG) or this account' }),
-    kind: z.string(),
-    hosting: z.string(),
-    regions: z.array(z.string()),
-    capabilities: z.array(z.string()),
-    models: z.record(z.string(), z.string()),
-    contextWindow: z.number().int(),
-    retainsData: z.boolean(),
-    costPer1kTokens: z.object({ input: z.number(), output: z.number() }).nullable(),
-    usable: z.boolean().openapi({ description: 'allowed for this account by its mode and region' }),
-    reason: z.string(),
-    health: healthSchema,
-  })
-  .openapi('Provider');
-
-const featureSchema = z
-  .object({
-    featureId: z.string(),
-    available: z.boolean(),
-    servedBy: z.array(z.string()),
-    reason: z.string().openapi({ description: 'how it is served, or exactly why it is not' }),
-  })
-  .openapi('FeatureAvailability');
-
-const registrationBody = z
-  .record(z.string(), z.unknown())
-  .openapi({
-    description: 'A provider registration as in the providers list of CONFER_CONFIG. Secrets are named by environment variable (apiKeyEnv…), never sent.',
-    example: { name: 'ollama-gpu1', kind: 'openai-compatible', baseUrl: 'http://gpu1:11434/v1', regions: ['EU'], capabilities: ['text', 'structured'], models: { text: 'llama3.1:70b' }, contextWindow: 131072 },
-  });
 
 const routes = {
   getAccount: createRoute({
@@ -125,6 +75,21 @@ const routes = {
       ...errors,
     },
   }),
+  runFeature: createRoute({
+    method: 'post',
+    path: '/v1/features/{id}/run',
+    tags: ['Features'],
+    security,
+    summary: 'Run a feature through the governed pipeline',
+    description: 'Every check of the pipeline applies (licence, settings, access to the artifacts it reads, mode and residency). 503 when no usable provider can serve it, with the reason.',
+    request: { params: featureIdParam, body: { required: true, content: { 'application/json': { schema: featureRunBody } } } },
+    responses: {
+      200: { description: 'The stored output', content: { 'application/json': { schema: featureOutputSchema } } },
+      ...errors,
+      502: { description: 'Every usable provider failed', content: { 'application/json': { schema: errorSchema } } },
+      503: { description: 'No usable provider can serve the feature; the message says why', content: { 'application/json': { schema: errorSchema } } },
+    },
+  }),
 };
 
 /** Account mode, model providers and feature availability. */
@@ -140,5 +105,12 @@ export function modelsRoutes(): OpenAPIHono<AppEnv> {
     return c.body(null, 204);
   });
   app.openapi(routes.listFeatures, async (c) => c.json(await listFeatures(c.var.ctx), 200));
+  app.use('/v1/features/*', requireAuth);
+  app.openapi(routes.runFeature, async (c) => {
+    const body = c.req.valid('json');
+    const output = await runFeature(c.var.ctx, c.req.valid('param').id, body.input, { provider: body.provider, idempotencyKey: body.idempotencyKey });
+    const { id, featureId, artifactId, provider, model, payload, createdAt } = output;
+    return c.json({ id, featureId, artifactId, provider, model, payload, createdAt }, 200);
+  });
   return app;
 }

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { authorize } from '../../../governance/authorization.ts';
 import {
   readRedactionPolicy,
@@ -10,21 +10,21 @@ import {
 import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
+import { jsonResponse } from '../json-response.ts';
 import { errorSchema } from '../meetings/schema.ts';
 import { patternBody, patternIdParam, patternSchema, patternTestBody, patternTestResult, policySchema, typesBody } from './schema.ts';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(errorSchema, 'Invalid input; for patterns, why the Java regex cannot be used'),
-  401: json(errorSchema, 'Missing or invalid bearer token'),
-  403: json(errorSchema, 'The caller lacks the lifecycle.manage permission'),
-  404: json(errorSchema, 'No such pattern'),
-  409: json(errorSchema, 'A pattern with that name exists'),
+  400: jsonResponse(errorSchema, 'Invalid input; for patterns, why the Java regex cannot be used'),
+  401: jsonResponse(errorSchema, 'Missing or invalid bearer token'),
+  403: jsonResponse(errorSchema, 'The caller lacks the lifecycle.manage permission'),
+  404: jsonResponse(errorSchema, 'No such pattern'),
+  409: jsonResponse(errorSchema, 'A pattern with that name exists'),
 };
 const security = [{ bearer: [] }];
 const tags = ['Redaction'];
 
-const getPolicy = createRoute({ method: 'get', path: '/v1/redaction', tags, security, summary: 'What new outputs are redacted of', responses: { 200: json(policySchema, 'The policy'), ...errors } });
+const getPolicy = createRoute({ method: 'get', path: '/v1/redaction', tags, security, summary: 'What new outputs are redacted of', responses: { 200: jsonResponse(policySchema, 'The policy'), ...errors } });
 const putTypes = createRoute({
   method: 'put',
   path: '/v1/redaction/types',
@@ -32,7 +32,7 @@ const putTypes = createRoute({
   security,
   summary: 'Choose entity types and built-in patterns; applies to outputs created from now on',
   request: { body: { required: true, content: { 'application/json': { schema: typesBody } } } },
-  responses: { 200: json(policySchema, 'The policy'), ...errors },
+  responses: { 200: jsonResponse(policySchema, 'The policy'), ...errors },
 });
 const postPattern = createRoute({
   method: 'post',
@@ -41,7 +41,7 @@ const postPattern = createRoute({
   security,
   summary: 'Save a custom blocked pattern (Java regex), validated now',
   request: { body: { required: true, content: { 'application/json': { schema: patternBody } } } },
-  responses: { 201: json(patternSchema, 'The saved pattern'), ...errors },
+  responses: { 201: jsonResponse(patternSchema, 'The saved pattern'), ...errors },
 });
 const deletePattern = createRoute({
   method: 'delete',
@@ -59,7 +59,7 @@ const testPattern = createRoute({
   security,
   summary: 'Try a pattern on a sample text without saving it',
   request: { body: { required: true, content: { 'application/json': { schema: patternTestBody } } } },
-  responses: { 200: json(patternTestResult, 'The sample as redacted, with the matches'), ...errors },
+  responses: { 200: jsonResponse(patternTestResult, 'The sample as redacted, with the matches'), ...errors },
 });
 
 export function redactionRoutes(): OpenAPIHono<AppEnv> {

@@ -6,16 +6,16 @@ import { runRetentionSweep } from '../../../governance/lifecycle/retention-sweep
 import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
+import { jsonResponse } from '../json-response.ts';
 import { errorSchema } from '../meetings/schema.ts';
 import { artifactIdParam, deleteResultSchema, policyBody, policyParams, policySchema, sweepResultSchema } from './schema.ts';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(errorSchema, 'Invalid input, with field-level errors'),
-  401: json(errorSchema, 'Missing or invalid bearer token'),
-  403: json(errorSchema, 'The caller may not do this'),
-  404: json(errorSchema, 'Not found, or not visible to the caller'),
-  409: json(errorSchema, 'No longer restorable'),
+  400: jsonResponse(errorSchema, 'Invalid input, with field-level errors'),
+  401: jsonResponse(errorSchema, 'Missing or invalid bearer token'),
+  403: jsonResponse(errorSchema, 'The caller may not do this'),
+  404: jsonResponse(errorSchema, 'Not found, or not visible to the caller'),
+  409: jsonResponse(errorSchema, 'No longer restorable'),
 };
 const security = [{ bearer: [] }];
 const tags = ['Retention'];
@@ -26,7 +26,7 @@ const listRoute = createRoute({
   tags,
   security,
   summary: 'Retention policies; types without one are kept forever',
-  responses: { 200: json(z.object({ items: z.array(policySchema) }), 'The policies'), ...errors },
+  responses: { 200: jsonResponse(z.object({ items: z.array(policySchema) }), 'The policies'), ...errors },
 });
 const putRoute = createRoute({
   method: 'put',
@@ -35,7 +35,7 @@ const putRoute = createRoute({
   security,
   summary: 'Set the retention of an artifact type or output type',
   request: { params: policyParams, body: { required: true, content: { 'application/json': { schema: policyBody } } } },
-  responses: { 200: json(policySchema, 'The policy'), ...errors },
+  responses: { 200: jsonResponse(policySchema, 'The policy'), ...errors },
 });
 const removeRoute = createRoute({
   method: 'delete',
@@ -52,7 +52,7 @@ const sweepRoute = createRoute({
   tags,
   security,
   summary: "Run the account's retention sweep now (it also runs every hour)",
-  responses: { 200: json(sweepResultSchema, 'What the sweep did'), ...errors },
+  responses: { 200: jsonResponse(sweepResultSchema, 'What the sweep did'), ...errors },
 });
 const deleteRoute = createRoute({
   method: 'delete',
@@ -61,7 +61,7 @@ const deleteRoute = createRoute({
   security,
   summary: 'Delete an artifact (owner or admin): hidden at once, purged as its policy says unless held',
   request: { params: artifactIdParam },
-  responses: { 200: json(deleteResultSchema, 'The deletion'), ...errors },
+  responses: { 200: jsonResponse(deleteResultSchema, 'The deletion'), ...errors },
 });
 const restoreRoute = createRoute({
   method: 'post',

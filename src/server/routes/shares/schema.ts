@@ -1,0 +1,31 @@
+import { z } from '@hono/zod-openapi';
+import { meetingSummarySchema } from '../../../features/schemas.ts';
+
+export const shareSchema = z
+  .object({
+    id: z.string(),
+    outputId: z.string(),
+    token: z.string().optional().openapi({ description: 'returned once, at creation; the link is /v1/shared/{token}' }),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ShareLink');
+
+export const shareCreateBody = z
+  .object({
+    outputId: z.string().min(1).openapi({ description: 'a meeting summary the caller may read' }),
+    expiresAt: z.string().nullable().optional().openapi({ description: 'ISO-8601; omit for a link that lasts until revoked' }),
+  })
+  .strict();
+
+export const shareListQuery = z.object({ outputId: z.string().min(1) });
+export const shareIdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
+export const shareTokenParam = z.object({ token: z.string().min(1).openapi({ param: { name: 'token', in: 'path' } }) });
+
+export const sharedSummarySchema = z
+  .object({ outputId: z.string(), createdAt: z.string(), summary: meetingSummarySchema })
+  .openapi('SharedSummary');
+
+export const emailResultSchema = z.object({ sent: z.boolean(), recipients: z.number().int(), messageId: z.string().nullable() }).openapi('EmailResult');
