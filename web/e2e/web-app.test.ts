@@ -486,6 +486,14 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByTestId('pattern-matches').getByText('1 match: “project Falcon”').waitFor();
     assert.doesNotMatch((await owner.getByTestId('pattern-redacted').textContent())!, /Falcon/);
     assert.deepEqual((await apiCall('owner', '/v1/redaction')).body.patterns, []);
+
+    if (!missing.includes('Disclaimers')) {
+      await owner.getByLabel('Disclaimer text').fill('This meeting is summarised by Confer; ask the host for a copy.');
+      await owner.getByLabel('Ask for consent before use').check();
+      await owner.getByRole('button', { name: 'Save disclaimer' }).click();
+      await owner.getByText('Disclaimer for meetings (external) saved as version 1.').waitFor();
+      await owner.getByRole('region', { name: 'Disclaimers' }).getByRole('row', { name: /meetings\s*external\s*consent\s*This meeting is summarised/ }).waitFor();
+    }
   });
 
   it('works the admin console from the keyboard, with visible focus', async () => {

@@ -627,17 +627,48 @@ function Exports() {
 }
 
 interface Disclaimer {
-  id?: string;
-  text?: string;
-  [key: string]: unknown;
+  featureGroup: string;
+  audience: 'internal' | 'external';
+  texts: Record<string, string>;
+  requireConsent: boolean;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
 }
+
+const DISCLAIMER_LANGUAGES = ['en', 'es', 'de', 'zh-Hans', 'zh-Hant', 'fr', 'pt', 'ja', 'ru', 'ko', 'it', 'vi', 'pl', 'tr', 'id', 'nl', 'sv'];
 
 function Disclaimers() {
   const disclaimers = useResource<{ items: Disclaimer[] }>('/v1/disclaimers');
+  const [group, setGroup] = useState('meetings');
+  const [audience, setAudience] = useState<'internal' | 'external'>('external');
+  const [language, setLanguage] = useState('en');
+  const [text, setText] = useState('');
+  const [consent, setConsent] = useState(false);
+  const action = useAction();
+  const existing = disclaimers.data?.items.find((d) => d.featureGroup === group.trim() && d.audience === audience);
+  const edit = (d: Disclaimer) => {
+    setGroup(d.featureGroup);
+    setAudience(d.audience);
+    setLanguage('en');
+    setText(d.texts.en ?? '');
+    setConsent(d.requireConsent);
+  };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void action
+      .run('save', async () => {
+        // The other languages of a disclaimer stay as they are.
+        const texts = { ...(existing?.texts ?? {}), [language]: text };
+        const saved = await api<Disclaimer>(`/v1/disclaimers/${encodeURIComponent(group.trim())}/${audience}`, { method: 'PUT', body: { texts, requireConsent: consent } });
+        return `Disclaimer for ${saved.featureGroup} (${saved.audience}) saved as version ${saved.version}.`;
+      })
+      .then((ok) => ok && disclaimers.reload());
+  };
   return (
     <section className="card card-pad admin-section" aria-labelledby="disclaimers-heading">
       <h2 id="disclaimers-heading">Disclaimers</h2>
-      <p className="muted small">Text shown to participants when AI features are in use.</p>
+      <p className="muted small">Text shown before a group of features is used, to internal or external people, optionally asking for consent. Every change raises the version.</p>
       {isMissingApi(disclaimers.error) ? (
         <Unavailable what="Disclaimers" path="/v1/disclaimers" />
       ) : (
@@ -646,12 +677,80 @@ function Disclaimers() {
           {!disclaimers.data && !disclaimers.error && <Skeleton lines={2} label="Loading the disclaimers" />}
           {disclaimers.data && disclaimers.data.items.length === 0 && <EmptyState title="No disclaimers" />}
           {disclaimers.data && disclaimers.data.items.length > 0 && (
-            <ul className="admin-section">
-              {disclaimers.data.items.map((d, i) => (
-                <li key={d.id ?? i}>{d.text ?? JSON.stringify(d)}</li>
-              ))}
-            </ul>
+            <DataTable label="Disclaimers">
+              <thead>
+                <tr>
+                  <th scope="col">Features</th>
+                  <th scope="col">Shown to</th>
+                  <th scope="col">Text (English)</th>
+                  <th scope="col">Version</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {disclaimers.data.items.map((d) => (
+                  <tr key={`${d.featureGroup}/${d.audience}`}>
+                    <td>
+                      <code>{d.featureGroup}</code>
+                    </td>
+                    <td>
+                      {d.audience} {d.requireConsent && <Badge tone="accent">consent</Badge>}
+                    </td>
+                    <td className="reason">
+                      {d.texts.en}
+                      {Object.keys(d.texts).length > 1 && <div className="muted small">also in {Object.keys(d.texts).filter((l) => l !== 'en').join(', ')}</div>}
+                    </td>
+                    <td>{d.version}</td>
+                    <td>
+                      <Button small variant="ghost" onClick={() => edit(d)} aria-label={`Edit the ${d.audience} disclaimer for ${d.featureGroup}`}>
+                        Edit
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
           )}
+          <form className="admin-section" onSubmit={save} aria-labelledby="disclaimer-form-heading">
+            <h3 id="disclaimer-form-heading">{existing ? `Change the ${audience} disclaimer for ${existing.featureGroup}` : 'Add a disclaimer'}</h3>
+            <div className="form-grid">
+              <TextField label="Feature group" hint="meetings, panel, recordings…" value={group} onChange={(e) => setGroup(e.target.value)} required autoComplete="off" />
+              <SelectField label="Shown to" value={audience} onChange={(e) => setAudience(e.target.value as 'internal' | 'external')}>
+                <option value="external">External people</option>
+                <option value="internal">Internal users</option>
+              </SelectField>
+              <SelectField
+                label="Language"
+                value={language}
+                onChange={(e) => {
+                  setLanguage(e.target.value);
+                  setText(existing?.texts[e.target.value] ?? '');
+                }}
+              >
+                {DISCLAIMER_LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {l}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="disclaimer-text">
+                Disclaimer text
+              </label>
+              <textarea id="disclaimer-text" className="input disclaimer-text" value={text} onChange={(e) => setText(e.target.value)} required />
+            </div>
+            <div className="form-row">
+              <Checkbox label="Ask for consent before use" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+              <Button type="submit" variant="primary" busy={action.busy === 'save'}>
+                Save disclaimer
+              </Button>
+            </div>
+          </form>
+          {action.error && <ProblemNotice error={action.error} action="save the disclaimer" />}
+          {action.done && <Notice tone="success">{action.done}</Notice>}
         </>
       )}
     </section>
