@@ -17,6 +17,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
+import { UserLabel } from './UserLabel.tsx';
 
 /** The account-level value of one setting (stored, or its default), with a save action. */
 function useAccountSetting(key: string, fallback: unknown) {
@@ -247,12 +248,6 @@ function Retention() {
   );
 }
 
-/** A held user by email: one request per held user shown. */
-function HeldUser({ id }: { id: string }) {
-  const user = useResource<AdminUser>(`/v1/users/${encodeURIComponent(id)}`);
-  return <>user {user.data ? `${user.data.name} <${user.data.email}>` : id}</>;
-}
-
 function holdScope(h: LegalHold): string {
   if (h.userId) return `user ${h.userId}`;
   if (h.artifactId) return `artifact ${h.artifactId}`;
@@ -339,7 +334,7 @@ function Holds() {
                       <strong>{h.name}</strong>
                       <div className="muted small">{h.reason}</div>
                     </td>
-                    <td className="mono-cell">{h.userId ? <HeldUser id={h.userId} /> : holdScope(h)}</td>
+                    <td className="mono-cell">{h.userId ? <UserLabel id={h.userId} /> : holdScope(h)}</td>
                     <td className="nowrap">{when(h.createdAt)}</td>
                     <td>{h.releasedAt ? <Badge>released {when(h.releasedAt)}</Badge> : <Badge tone="warning">active</Badge>}</td>
                     <td>

@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
+import { UserLabel } from './UserLabel.tsx';
 
 /** A stored or effective value in words. */
 export function showValue(value: unknown): string {
@@ -177,7 +178,7 @@ function StoredSettings({ groups, stored, onChanged }: { groups: Group[]; stored
         <tbody>
           {rows.map((s) => (
             <tr key={`${s.scope}/${s.scopeId}/${s.key}`}>
-              <td>{name(s)}</td>
+              <td>{s.scope === 'user' ? <UserLabel id={s.scopeId} /> : name(s)}</td>
               <td>
                 <code>{s.key}</code>
               </td>
