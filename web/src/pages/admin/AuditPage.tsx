@@ -39,7 +39,7 @@ function Verification() {
           {v.ok ? <Badge tone="success">intact</Badge> : <Badge tone="danger">broken</Badge>}
           <span>
             {v.ok
-              ? `All ${v.checked} records chain correctly${v.head ? `; head is record ${v.head.seq}, hash ${v.head.hash.slice(0, 16)}…` : ''}.`
+              ? `All ${v.checked} records chain correctly${v.head ? ` (head: record ${v.head.seq}, hash ${v.head.hash.slice(0, 16)}…)` : ''}`
               : `${v.problem?.kind ?? 'problem'} at record ${v.problem?.seq}: ${v.problem?.message}`}
           </span>
           <Button small onClick={verify.reload}>
