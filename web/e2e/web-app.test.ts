@@ -455,6 +455,17 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByRole('link', { name: 'Data lifecycle' }).click();
     await owner.getByRole('heading', { name: 'Data lifecycle' }).waitFor();
     for (const what of missing) await owner.getByText(`${what}: not available on this server`).waitFor();
+
+    // A retention policy, set and removed.
+    await owner.getByText('No retention policies').waitFor();
+    await owner.getByLabel('Type', { exact: true }).fill('meeting');
+    await owner.getByLabel('Days (empty: forever)').fill('30');
+    await owner.getByRole('button', { name: 'Save policy' }).click();
+    await owner.getByText('artifact meeting: 30 days, soft deletion.').waitFor();
+    await owner.getByRole('region', { name: 'Retention policies' }).getByRole('row', { name: /artifact meeting\s*30 days\s*restorable for 30 days/ }).waitFor();
+    assert.deepEqual((await apiCall('owner', '/v1/retention/policies')).body.items.map((p: any) => [p.kind, p.target, p.days, p.mode]), [['artifact', 'meeting', 30, 'soft']]);
+    await owner.getByRole('button', { name: 'Remove the policy for artifact meeting' }).click();
+    await owner.getByText('No retention policies').waitFor();
     await owner.getByText('No legal holds').waitFor();
     await owner.getByLabel('Hold name').fill('acme-v-lee');
     await owner.getByLabel('Reason', { exact: true }).fill('Litigation 2026-17');
