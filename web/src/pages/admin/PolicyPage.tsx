@@ -118,10 +118,17 @@ function SetSettingForm({ definitions, groups, onSaved }: { definitions: Setting
             setValue(definitions.find((d) => d.key === e.target.value)!.default);
           }}
         >
-          {definitions.map((d) => (
-            <option key={d.key} value={d.key}>
-              {d.key}
-            </option>
+          {[
+            { label: 'Feature switches', items: definitions.filter((d) => d.key.startsWith('feature.')) },
+            { label: 'Options', items: definitions.filter((d) => !d.key.startsWith('feature.')) },
+          ].map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.items.map((d) => (
+                <option key={d.key} value={d.key}>
+                  {d.key}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </SelectField>
         {definition.type !== 'string_list' && <ValueInput definition={definition} value={value} onChange={setValue} />}
