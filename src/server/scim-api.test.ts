@@ -355,7 +355,8 @@ for (const dialect of DIALECTS) {
         assert.ok(await s.artifacts.get(world.account.id, meetingId));
         const directory = await api(`/v1/users/${dee}`);
         assert.equal(directory.status, 200);
-        assert.equal(((await directory.json()) as { status: string }).status, 'deactivated');
+        const shown = (await directory.json()) as { status: string; deprovisionedAt: string | null };
+        assert.deepEqual([shown.status, shown.deprovisionedAt], ['deactivated', stored.deprovisionedAt]);
         assert.equal((await api('/v1/holds', { method: 'POST', body: { name: 'dee-departure', reason: 'exit review', userId: dee } })).status, 201);
 
         // The identity provider assigns the same person again: the same user returns, as a member, with its content.
