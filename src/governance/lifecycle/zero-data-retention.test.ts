@@ -185,6 +185,10 @@ describe('zero data retention for every stored summary, not only the automatic o
       assert.equal(error.details.reason, 'zero_data_retention');
     }
 
+    const transcript = await call(`/v1/meetings/${id}/transcript`);
+    assert.equal(transcript.status, 200);
+    assert.deepEqual(await transcript.json(), { meetingId: id, segments: [], deleted: { reason: 'zero_data_retention', at: '2026-05-11T10:00:00.000Z' } });
+
     // Tasks come from the summary, whose citations kept speaker and time: capturing them still works.
     const captured = await call(`/v1/meetings/${id}/tasks`, {});
     assert.equal(captured.status, 201, await captured.clone().text());
