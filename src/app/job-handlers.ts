@@ -2,7 +2,7 @@ import { JOB_INDEX_MEETING, JOB_SUMMARIZE_MEETING } from '../usecases/ingest-mee
 import type { JobHandler } from '../core/job-queue.ts';
 import { runFeature } from '../features/run-feature.ts';
 import { JOB_RETENTION_SWEEP, runRetentionSweep, scheduleSweep } from '../governance/lifecycle/retention-sweep.ts';
-import { deleteInputsAfterSummary, scheduleInputDeletion } from '../governance/lifecycle/zero-data-retention.ts';
+import { scheduleInputDeletion } from '../governance/lifecycle/zero-data-retention.ts';
 import { createSmtpMailer } from '../delivery/smtp-mailer.ts';
 import { deliverSummaryAfterJob } from '../usecases/summary-email.ts';
 import { captureTasksAfterSummary } from '../usecases/tasks.ts';
@@ -35,8 +35,8 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
       const ctx = userContext(services, account, user, 'job');
       await scheduleInputDeletion(ctx, artifact);
       const summary = await runFeature(ctx, 'meeting.summary', { artifactId }, { idempotencyKey: autoSummaryKey(artifactId) });
+      // Storing the summary deleted its inputs already when zero data retention is on (runFeature's post-persist step).
       await captureTasksAfterSummary(ctx, artifactId, summary.id);
-      await deleteInputsAfterSummary(ctx, artifactId, summary.id);
       await deliverSummaryAfterJob(ctx, summary.id, services.config, createSmtpMailer);
     },
 

@@ -4,32 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from './main.ts';
-import type { Io } from './output.ts';
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out(text: string) {
-      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
-    },
-    err(text: string) {
-      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
-    },
-  };
-  return io;
-}
+import { runCaptured } from './testing.ts';
 
 describe('confer administration commands', () => {
   let dir: string;
   let env: Record<string, string>;
-  const cli = async (...argv: string[]) => {
-    const io = capture();
-    const code = await runCli(argv, io, env);
-    return { code, ...io };
-  };
+  const cli = (...argv: string[]) => runCaptured(argv, env);
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'confer-admin-'));

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from './main.ts';
-import type { Io } from './output.ts';
+import { runCaptured } from './testing.ts';
 
 const STANDUP = `---
 title: Platform stand-up
@@ -16,29 +15,10 @@ date: 2026-03-04T09:30:00Z
 [00:00:31] Cy Diaz: The staging database ran out of disk space last night.
 `;
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out(text: string) {
-      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
-    },
-    err(text: string) {
-      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
-    },
-  };
-  return io;
-}
-
 describe('confer CLI', () => {
   let dir: string;
   let env: Record<string, string>;
-  const cli = async (...argv: string[]) => {
-    const io = capture();
-    const code = await runCli(argv, io, env);
-    return { code, ...io };
-  };
+  const cli = (...argv: string[]) => runCaptured(argv, env);
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'confer-cli-'));

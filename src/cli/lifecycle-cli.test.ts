@@ -4,36 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { rowsAbout } from '../governance/lifecycle/testing.ts';
-import { runCli } from './main.ts';
-import type { Io } from './output.ts';
+import { runCaptured } from './testing.ts';
 
 const STANDUP = `[00:00:05] Ann Lee: Yesterday I finished the billing export.
 [00:00:12] Bo Chen: I'll review the billing export by Friday, call me on 415-555-0134.
 `;
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out(text: string) {
-      io.stdout += text.endsWith('\n') ? text : `${text}\n`;
-    },
-    err(text: string) {
-      io.stderr += text.endsWith('\n') ? text : `${text}\n`;
-    },
-  };
-  return io;
-}
-
 describe('confer holds, retention and delete', () => {
   let dir: string;
   let env: Record<string, string>;
-  const cli = async (...argv: string[]) => {
-    const io = capture();
-    const code = await runCli(argv, io, env);
-    return { code, ...io };
-  };
+  const cli = (...argv: string[]) => runCaptured(argv, env);
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'confer-lifecycle-cli-'));

@@ -6,8 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import YAML from 'yaml';
 import { chatCompletionReply } from '../models/testing/openai-server.ts';
 import { startProviderHarness, type ProviderHarness } from '../models/testing/provider-harness.ts';
-import { runCli } from './main.ts';
-import { captureIo } from './testing.ts';
+import { runCaptured } from './testing.ts';
 
 const STANDUP = `---
 title: Platform stand-up
@@ -23,11 +22,7 @@ describe('confer CLI with model providers', () => {
   let dir: string;
   let env: Record<string, string>;
   let local: ProviderHarness;
-  const cli = async (...argv: string[]) => {
-    const io = captureIo();
-    const code = await runCli(argv, io, env);
-    return { code, ...io };
-  };
+  const cli = (...argv: string[]) => runCaptured(argv, env);
 
   before(async () => {
     local = await startProviderHarness('openai-compatible', { name: 'gpu-eu', capabilities: ['text', 'structured'], models: { text: 'llama3.1:70b' }, contextWindow: 32768 });

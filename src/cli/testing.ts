@@ -1,4 +1,5 @@
 /** Test support for commands. */
+import { runCli } from './main.ts';
 import type { Io } from './output.ts';
 
 /**
@@ -20,4 +21,16 @@ export function captureIo(): Io & { stdout: string; stderr: string } {
     },
   };
   return io;
+}
+
+/**
+ * Runs the CLI in process, as a pipe would see it, with its own environment.
+ *
+ * @example
+ * const { code, stdout } = await runCaptured(['meetings', 'list'], { CONFER_DATABASE_URL: file });
+ */
+export async function runCaptured(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = captureIo();
+  const code = await runCli(argv, io, env);
+  return { code, stdout: io.stdout, stderr: io.stderr };
 }

@@ -73,6 +73,11 @@ export interface User {
   externalId: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set when SCIM deleted the user (RFC 7644 §3.6): hidden from SCIM and
+   * deactivated; their content stays. Null or absent otherwise.
+   */
+  deprovisionedAt?: string | null;
 }
 
 export interface Group {

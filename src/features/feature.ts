@@ -55,4 +55,10 @@ export interface FeatureDefinition<I, O> {
   routeNeeds?(input: I): Partial<RouteNeeds>;
   /** Splits long transcripts into chunks (map-reduce), so providers with a smaller context window may serve it. */
   chunked?: boolean;
+  /**
+   * False when the feature works from stored outputs and uses the transcript
+   * only to check citations; it then still runs after zero data retention
+   * deleted the transcript. Default: it reads the transcript.
+   */
+  readsTranscript?: boolean;
 }

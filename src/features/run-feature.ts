@@ -14,6 +14,7 @@ import { redactOutput } from './redaction-step.ts';
 import { getFeature } from './registry.ts';
 import { modelDetails } from './model-details.ts';
 import { routeFeature, type FeatureModels } from './route-step.ts';
+import { afterOutputStored, checkRetainedInputs } from './zero-retention-step.ts';
 
 export interface RunOptions {
   /** A run with a key already stored returns the stored output instead of running again. */
@@ -65,6 +66,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
       const existing = await ctx.store.outputs.findByIdempotencyKey(ctx.account.id, options.idempotencyKey);
       if (existing && existing.featureId === featureId) return existing as FeatureOutput<O>;
     }
+    await checkRetainedInputs(ctx, feature as FeatureDefinition<unknown, unknown>, context);
 
     const { route, models } = await routeFeature(ctx, user, feature.spec, input, context, options.provider, feature.routeNeeds?.(input), feature.chunked);
     trail.route = route;
@@ -102,6 +104,7 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
         details: runDetails(ctx, trail, started, { outputId: output.id, citations: citations.length, redactions: redaction.total, redactionTypes: redaction.counts, ...result.usage }),
       });
     });
+    await afterOutputStored(ctx, output);
     return output;
   } catch (error) {
     const appError = toAppError(error);

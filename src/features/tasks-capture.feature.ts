@@ -42,6 +42,8 @@ export const tasksCaptureFeature: FeatureDefinition<TasksCaptureInput, TaskCaptu
   output: taskCaptureSchema,
   artifactIds: (input) => [input.artifactId],
   citations: (capture) => capture.tasks.flatMap((t) => t.citations),
+  // Works from the stored summary, whose citations keep speaker and time after zero data retention.
+  readsTranscript: false,
   async run({ ctx, input, context }) {
     const [{ artifact }] = context;
     const summary = input.summaryId

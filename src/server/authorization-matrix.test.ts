@@ -31,6 +31,20 @@ interface Call {
 interface Fixtures {
   meetingId: string;
   taskId: string;
+  /** The owner's summary of that meeting. */
+  summaryId: string;
+  /** A fresh meeting of the owner, per call. */
+  newMeeting(): Promise<string>;
+  /** A fresh meeting of the owner, soft-deleted, per call. */
+  deletedMeeting(): Promise<string>;
+  /** A fresh provider registered by the owner, per call (its name). */
+  newProvider(): Promise<string>;
+  /** A fresh legal hold placed by the owner, per call. */
+  newHold(): Promise<string>;
+  /** A fresh blocked pattern saved by the owner, per call. */
+  newPattern(): Promise<string>;
+  /** A fresh share link of the owner's summary, per call. */
+  newShare(): Promise<{ id: string; token: string }>;
   /** A fresh member of the account, per call. */
   newUser(): Promise<User>;
   /** A fresh group of the account, per call. */
@@ -162,6 +176,56 @@ const MATRIX: Record<string, { call: (f: Fixtures, p: Principal) => Promise<Call
   },
   'DELETE /scim/v2/Groups/:id': { call: async (f) => ({ path: `/scim/v2/Groups/${await f.newGroup()}` }), expect: [204, 204, 403, 404, 401] },
 
+  'GET /v1/account': { call: () => ({ path: '/v1/account' }), expect: [200, 200, 200, 200, 401] },
+  // Only owners change the deployment mode; the foreign owner changes their own account.
+  'PATCH /v1/account': { call: () => ({ path: '/v1/account', ...json({ deploymentMode: 'self-hosted-plus' }) }), expect: [200, 403, 403, 200, 401] },
+  'GET /v1/admin/providers': { call: () => ({ path: '/v1/admin/providers' }), expect: [200, 200, 403, 200, 401] },
+  'POST /v1/admin/providers': {
+    call: (f) => ({ path: '/v1/admin/providers', ...json({ name: `local-${f.unique()}`, kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', regions: ['EU'], capabilities: ['text'], models: { text: 'm' }, contextWindow: 8192 }) }),
+    expect: [201, 201, 403, 201, 401],
+  },
+  'DELETE /v1/admin/providers/:name': { call: async (f) => ({ path: `/v1/admin/providers/${await f.newProvider()}` }), expect: [204, 204, 403, 404, 401] },
+  'GET /v1/features': { call: () => ({ path: '/v1/features' }), expect: [200, 200, 200, 200, 401] },
+  'POST /v1/features/:id/run': {
+    call: (f) => ({ path: '/v1/features/meeting.summary/run', ...json({ input: { artifactId: f.meetingId } }) }),
+    expect: [200, 404, 404, 404, 401],
+  },
+  'GET /v1/settings/definitions': { call: () => ({ path: '/v1/settings/definitions' }), expect: [200, 200, 403, 200, 401] },
+
+  'GET /v1/holds': { call: () => ({ path: '/v1/holds' }), expect: [200, 200, 403, 200, 401] },
+  'POST /v1/holds': { call: (f) => ({ path: '/v1/holds', ...json({ name: `hold-${f.unique()}`, reason: 'matrix', artifactId: f.meetingId }) }), expect: [201, 201, 403, 404, 401] },
+  'GET /v1/holds/:id': { call: async (f) => ({ path: `/v1/holds/${await f.newHold()}` }), expect: [200, 200, 403, 404, 401] },
+  'POST /v1/holds/:id/release': { call: async (f) => ({ path: `/v1/holds/${await f.newHold()}/release` }), expect: [200, 200, 403, 404, 401] },
+
+  'GET /v1/retention/policies': { call: () => ({ path: '/v1/retention/policies' }), expect: [200, 200, 403, 200, 401] },
+  'PUT /v1/retention/policies/:kind/:target': { call: () => ({ path: '/v1/retention/policies/output/tasks.capture', ...json({ days: 3650, mode: 'soft' }) }), expect: [200, 200, 403, 200, 401] },
+  'DELETE /v1/retention/policies/:kind/:target': { call: () => ({ path: '/v1/retention/policies/output/tasks.capture' }), expect: [204, 204, 403, 204, 401] },
+  'POST /v1/retention/sweep': { call: () => ({ path: '/v1/retention/sweep' }), expect: [200, 200, 403, 200, 401] },
+  // Content rule: only who can read the artifact may delete it (owner here); roles grant no access to content.
+  'DELETE /v1/artifacts/:id': { call: async (f) => ({ path: `/v1/artifacts/${await f.newMeeting()}` }), expect: [200, 404, 404, 404, 401] },
+  'POST /v1/artifacts/:id/restore': { call: async (f) => ({ path: `/v1/artifacts/${await f.deletedMeeting()}/restore` }), expect: [204, 204, 403, 404, 401] },
+
+  'GET /v1/redaction': { call: () => ({ path: '/v1/redaction' }), expect: [200, 200, 403, 200, 401] },
+  'PUT /v1/redaction/types': { call: () => ({ path: '/v1/redaction/types', ...json({ entities: ['EMAIL'] }) }), expect: [200, 200, 403, 200, 401] },
+  'POST /v1/redaction/patterns': { call: (f) => ({ path: '/v1/redaction/patterns', ...json({ name: `p-${f.unique()}`, pattern: 'project x' }) }), expect: [201, 201, 403, 201, 401] },
+  'DELETE /v1/redaction/patterns/:id': { call: async (f) => ({ path: `/v1/redaction/patterns/${await f.newPattern()}` }), expect: [204, 204, 403, 404, 401] },
+  'POST /v1/redaction/patterns/test': { call: () => ({ path: '/v1/redaction/patterns/test', ...json({ pattern: 'project x', text: 'about project x' }) }), expect: [200, 200, 403, 200, 401] },
+
+  'POST /v1/shares': { call: (f) => ({ path: '/v1/shares', ...json({ outputId: f.summaryId }) }), expect: [201, 404, 404, 404, 401] },
+  'GET /v1/shares': { call: (f) => ({ path: `/v1/shares?outputId=${f.summaryId}` }), expect: [200, 404, 404, 404, 401] },
+  // Its creator (the owner) or an admin of the account may revoke.
+  'DELETE /v1/shares/:id': { call: async (f) => ({ path: `/v1/shares/${(await f.newShare()).id}` }), expect: [204, 204, 404, 404, 401] },
+  // The link itself is the credential; a signed-in user of another organisation is refused.
+  'GET /v1/shared/:token': { call: async (f) => ({ path: `/v1/shared/${(await f.newShare()).token}` }), expect: [200, 200, 200, 403, 200] },
+  // No SMTP server in this test: the owner learns so; nobody else learns the summary exists.
+  'POST /v1/summaries/:id/email': { call: (f) => ({ path: `/v1/summaries/${f.summaryId}/email` }), expect: [503, 404, 404, 404, 401] },
+
+  'GET /v1/disclaimers': { call: () => ({ path: '/v1/disclaimers' }), expect: [200, 200, 403, 200, 401] },
+  'PUT /v1/disclaimers/:group/:audience': { call: () => ({ path: '/v1/disclaimers/panel/internal', ...json({ texts: { en: 'Panel answers are AI-generated.' } }) }), expect: [200, 200, 403, 200, 401] },
+  // The fixture account has a meetings disclaimer; the foreign account has none.
+  'GET /v1/disclaimers/:group': { call: () => ({ path: '/v1/disclaimers/meetings' }), expect: [200, 200, 200, 404, 401] },
+  'POST /v1/disclaimers/:group/accept': { call: () => ({ path: '/v1/disclaimers/meetings/accept' }), expect: [200, 200, 200, 404, 401] },
+
   // Single sign-on is not configured in this test: login says so; a callback without a started sign-in is refused.
   'GET /auth/oidc/login': { call: () => ({ path: '/auth/oidc/login' }), expect: [503, 503, 503, 503, 503] },
   'GET /auth/oidc/callback': { call: () => ({ path: '/auth/oidc/callback?code=x&state=y' }), expect: [401, 401, 401, 401, 401] },
@@ -203,14 +267,51 @@ describe('authorisation matrix', () => {
     assert.equal(upload.status, 201);
     const meetingId = ((await upload.json()) as { artifact?: { id: string }; meeting?: { id: string } }).meeting?.id;
     assert.ok(meetingId);
-    await app.request(`/v1/meetings/${meetingId}/summary`, { method: 'POST', headers: { authorization: `Bearer ${api.owner}`, 'content-type': 'application/json' }, body: '{}' });
+    const summarised = await app.request(`/v1/meetings/${meetingId}/summary`, { method: 'POST', headers: { authorization: `Bearer ${api.owner}`, 'content-type': 'application/json' }, body: '{}' });
+    const summaryId = ((await summarised.json()) as { id: string }).id;
+    assert.ok(summaryId);
     const captured = await app.request(`/v1/meetings/${meetingId}/tasks`, { method: 'POST', headers: { authorization: `Bearer ${api.owner}`, 'content-type': 'application/json' }, body: '{}' });
     const taskId = ((await captured.json()) as { tasks: { id: string }[] }).tasks[0]?.id;
     assert.ok(taskId, 'the meeting yields at least one task');
+    const asOwner = async (method: string, path: string, body?: unknown) => {
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${api.owner}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
+      return (res.status === 204 ? {} : await res.json()) as Record<string, string>;
+    };
+    await asOwner('PUT', '/v1/disclaimers/meetings/internal', { texts: { en: 'Meetings are summarised by AI.' } });
     let n = 0;
+    const newMeeting = async () => {
+      const form = new FormData();
+      form.set('file', new Blob([`${VTT}\nNOTE fixture ${n++}\n`]), 'fixture.vtt');
+      const res = await app.request('/v1/meetings', { method: 'POST', body: form, headers: { authorization: `Bearer ${api.owner}` } });
+      assert.equal(res.status, 201);
+      return ((await res.json()) as { meeting: { id: string } }).meeting.id;
+    };
     fixtures = {
       meetingId,
       taskId,
+      summaryId,
+      newMeeting,
+      deletedMeeting: async () => {
+        const id = await newMeeting();
+        await asOwner('DELETE', `/v1/artifacts/${id}`);
+        return id;
+      },
+      newProvider: async () => {
+        const name = `fixture-${n++}`;
+        await asOwner('POST', '/v1/admin/providers', { name, kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', regions: ['EU'], capabilities: ['text'], models: { text: 'm' }, contextWindow: 8192 });
+        return name;
+      },
+      newHold: async () => (await asOwner('POST', '/v1/holds', { name: `fixture-${n++}`, reason: 'matrix', artifactId: meetingId })).id,
+      newPattern: async () => (await asOwner('POST', '/v1/redaction/patterns', { name: `fixture-${n++}`, pattern: 'codename \\w+' })).id,
+      newShare: async () => {
+        const link = await asOwner('POST', '/v1/shares', { outputId: summaryId });
+        return { id: link.id, token: link.token };
+      },
       unique: () => `${Date.now().toString(36)}${n++}`,
       newUser: () => world.addUser(),
       newGroup: async () => {

@@ -302,5 +302,86 @@ for (const dialect of DIALECTS) {
         assert.equal((await scim('POST', '/Users', '{"schemas": [')).body.scimType, 'invalidSyntax');
       });
     });
+
+    describe('DELETE deprovisions (RFC 7644 §3.6)', () => {
+      const api = (path: string, init: { method?: string; token?: string; body?: unknown } = {}) =>
+        app.request(path, {
+          method: init.method ?? 'GET',
+          headers: { authorization: `Bearer ${init.token ?? world.ownerToken}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        });
+
+      it('hides the user from SCIM, blocks it like a deactivated user, keeps its content; the same userName comes back as the same user', async () => {
+        const s = store();
+        const created = await scim('POST', '/Users', { schemas: [USER], userName: 'dee.park@acme.test', name: { givenName: 'Dee', familyName: 'Park' }, externalId: 'dee', active: true });
+        assert.equal(created.status, 201);
+        const dee = created.body.id;
+        const gid = (await scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Design', members: [{ value: dee }] })).body.id;
+        const { token } = await issueToken(s, world.services.clock, { accountId: world.account.id, userId: dee, name: 'laptop' });
+        const form = new FormData();
+        form.set('file', new Blob(['WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Dee Park>We agreed to ship the redesign on Friday.\n']), 'design.vtt');
+        const upload = await app.request('/v1/meetings', { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+        assert.equal(upload.status, 201);
+        const meetingId = ((await upload.json()) as { meeting: { id: string } }).meeting.id;
+
+        assert.equal((await scim('DELETE', `/Users/${dee}`)).status, 204);
+
+        // Gone from SCIM: read, filter, list, group members, changes and a second DELETE.
+        const read = await scim('GET', `/Users/${dee}`);
+        assert.equal(read.status, 404);
+        assert.equal(read.type, 'application/scim+json');
+        assert.equal((await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "dee.park@acme.test"')}`)).body.totalResults, 0);
+        assert.equal((await scim('GET', `/Users?filter=${encodeURIComponent('externalId eq "dee"')}`)).body.totalResults, 0);
+        const all = await scim('GET', '/Users?count=1000');
+        assert.ok(!all.body.Resources.some((u: any) => u.id === dee));
+        assert.equal(all.body.totalResults, all.body.Resources.length);
+        assert.deepEqual((await scim('GET', `/Groups/${gid}`)).body.members ?? [], []);
+        assert.deepEqual(await s.groups.groupsOf(world.account.id, dee), []);
+        assert.equal((await scim('PUT', `/Users/${dee}`, { schemas: [USER], userName: 'dee.park@acme.test', active: true })).status, 404);
+        assert.equal((await scim('PATCH', `/Users/${dee}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { active: true } }] })).status, 404);
+        assert.equal((await scim('DELETE', `/Users/${dee}`)).status, 404);
+        const addBack = await scim('PATCH', `/Groups/${gid}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: dee }] }] });
+        assert.deepEqual([addBack.status, addBack.body.scimType], [400, 'invalidValue']);
+
+        // Blocked like a deactivated user: tokens revoked, no API, no AI.
+        const stored = (await s.users.get(world.account.id, dee))!;
+        assert.equal(stored.status, 'deactivated');
+        assert.ok(stored.deprovisionedAt);
+        assert.ok((await s.tokens.list(world.account.id, dee)).every((t) => t.revokedAt !== null));
+        assert.equal((await api('/v1/me', { token })).status, 401);
+        await assert.rejects(runFeature(await world.ctx(stored), 'meeting.summary', { artifactId: meetingId }), /deactivated/);
+
+        // Content kept, and still under legal holds: the directory and holds still know the user.
+        assert.ok(await s.artifacts.get(world.account.id, meetingId));
+        const directory = await api(`/v1/users/${dee}`);
+        assert.equal(directory.status, 200);
+        const shown = (await directory.json()) as { status: string; deprovisionedAt: string | null };
+        assert.deepEqual([shown.status, shown.deprovisionedAt], ['deactivated', stored.deprovisionedAt]);
+        assert.equal((await api('/v1/holds', { method: 'POST', body: { name: 'dee-departure', reason: 'exit review', userId: dee } })).status, 201);
+
+        // The identity provider assigns the same person again: the same user returns, as a member, with its content.
+        const again = await scim('POST', '/Users', { schemas: [USER], userName: 'Dee.Park@acme.test', name: { givenName: 'Dee', familyName: 'Park-Lim' }, active: true });
+        assert.equal(again.status, 201, JSON.stringify(again.body));
+        assert.equal(again.body.id, dee);
+        assert.equal(again.body.active, true);
+        assert.equal(again.body.displayName, 'Dee Park-Lim');
+        assert.equal((await scim('GET', `/Users/${dee}`)).status, 200);
+        assert.equal((await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "dee.park@acme.test"')}`)).body.totalResults, 1);
+        const back = (await s.users.get(world.account.id, dee))!;
+        assert.deepEqual([back.status, back.role, back.deprovisionedAt], ['active', 'member', null]);
+        assert.equal((await s.artifacts.get(world.account.id, meetingId))?.ownerId, dee);
+        assert.equal((await api('/v1/me', { token })).status, 401, 'tokens revoked at deprovisioning stay revoked');
+        assert.equal((await scim('POST', '/Users', { schemas: [USER], userName: 'dee.park@acme.test' })).body.scimType, 'uniqueness', 'a provisioned userName is still unique');
+        const actions = (await s.audit.list(world.account.id, { targetId: dee })).map((e) => e.action);
+        for (const action of ['user.deactivate', 'user.deprovision', 'user.reactivate', 'user.reprovision']) assert.ok(actions.includes(action), `${action} in ${actions.join(', ')}`);
+      });
+
+      it('refuses to deprovision the last active owner', async () => {
+        const res = await scim('DELETE', `/Users/${world.owner.id}`);
+        assert.equal(res.status, 409);
+        assert.match(res.body.detail, /last active owner/);
+        assert.equal((await scim('GET', `/Users/${world.owner.id}`)).status, 200);
+      });
+    });
   });
 }

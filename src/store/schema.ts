@@ -28,6 +28,7 @@ export interface UsersTable {
   external_id: string | null;
   created_at: string;
   updated_at: string;
+  deprovisioned_at: string | null;
 }
 
 export interface GroupsTable {

@@ -140,10 +140,12 @@ export async function updateUser(ctx: Ctx, ref: string, patch: UserPatch, detail
       throw new AppError('conflict', `${user.email} is the last active owner; make someone else an owner first`);
     }
     const updatedAt = ctx.clock.now().toISOString();
-    await tx.store.users.update(ctx.account.id, user.id, { ...changes, updatedAt });
+    // Reactivating a user SCIM deleted makes them a provisioned user again.
+    const reprovisioned = changes.status === 'active' && user.deprovisionedAt ? { deprovisionedAt: null } : {};
+    await tx.store.users.update(ctx.account.id, user.id, { ...changes, ...reprovisioned, updatedAt });
     const action = changes.status === 'deactivated' ? 'user.deactivate' : changes.status === 'active' ? 'user.reactivate' : 'user.update';
     await audit(tx, { action, targetType: 'user', targetId: user.id, details: { changes, ...details } });
-    return { ...user, ...changes, updatedAt };
+    return { ...user, ...changes, ...reprovisioned, updatedAt };
   });
 }
 

@@ -64,10 +64,20 @@ export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingView> {
   return view(ctx, await readArtifact(ctx, user, id));
 }
 
-export async function getTranscript(ctx: Ctx, id: string): Promise<{ meetingId: string; segments: Segment[] }> {
+export async function getTranscript(
+  ctx: Ctx,
+  id: string,
+): Promise<{ meetingId: string; segments: Segment[]; deleted?: { reason: 'zero_data_retention'; at: string } }> {
   const user = await identify(ctx);
   const artifact = await readArtifact(ctx, user, id);
-  return { meetingId: artifact.id, segments: await ctx.store.segments.list(artifact.id) };
+  const segments = await ctx.store.segments.list(artifact.id);
+  if (segments.length > 0) return { meetingId: artifact.id, segments };
+  // An empty transcript says why, when zero data retention removed it.
+  const request = await ctx.store.retention.getRequest(ctx.account.id, 'transcript', artifact.id);
+  if (request?.status === 'done' && request.reason === 'zdr') {
+    return { meetingId: artifact.id, segments, deleted: { reason: 'zero_data_retention', at: request.doneAt ?? request.purgeAfter } };
+  }
+  return { meetingId: artifact.id, segments };
 }
 
 /** The latest stored summary of a meeting the caller may read. */

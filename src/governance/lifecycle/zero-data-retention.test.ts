@@ -11,6 +11,8 @@ import { JOB_SUMMARIZE_MEETING } from '../../usecases/ingest-meeting.ts';
 import { createHold, releaseHold } from './legal-holds.ts';
 import { setRetentionPolicy } from './retention-policies.ts';
 import { runRetentionSweep } from './retention-sweep.ts';
+import { createApp } from '../../server/app.ts';
+import { issueToken } from '../tokens.ts';
 import { orphans, rowsAbout, storeMeeting } from './testing.ts';
 import { ZDR_SETTING } from './zero-data-retention.ts';
 
@@ -118,5 +120,106 @@ describe('zero data retention, with retention and legal holds', () => {
     assert.deepEqual(orphans(file), []);
     const releases = await ctx.store.audit.list(ctx.account.id, { action: 'hold.release' });
     assert.equal(releases.length, 1);
+  });
+});
+
+describe('zero data retention for every stored summary, not only the automatic one', () => {
+  let world: TestWorld;
+  let clock: ManualClock;
+  let file: string;
+  let ctx: Ctx;
+  let app: ReturnType<typeof createApp>;
+  let token: string;
+
+  const call = (path: string, body?: unknown) =>
+    app.request(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  before(async () => {
+    clock = new ManualClock('2026-05-11T09:00:00.000Z');
+    world = await createTestWorld({ clock });
+    file = world.testStore.url;
+    ctx = await world.ctx(world.owner);
+    app = createApp(world.services);
+    token = (await issueToken(world.services.store, clock, { accountId: world.account.id, userId: world.owner.id, name: 'zdr' })).token;
+    const now = clock.now().toISOString();
+    await ctx.store.settings.set({ accountId: world.account.id, scope: 'account', scopeId: world.account.id, key: ZDR_SETTING, value: true, locked: false, updatedAt: now, updatedBy: world.owner.id });
+  });
+  after(() => world.close());
+
+  it('a summary asked for over HTTP deletes its inputs at once; the summary stays readable; later runs say why they cannot', async () => {
+    const id = await storeMeeting(ctx, 'Regenerated planning');
+    await ctx.store.segments.insertMany(id, [{ index: 3, speaker: 'Tom Becker', start: 20, end: 21, text: 'chat: the budget sheet', kind: 'chat' }]);
+    assert.equal(rowsAbout(file, id).segments, 4);
+
+    clock.advance(HOUR);
+    const made = await call(`/v1/meetings/${id}/summary`, {});
+    assert.equal(made.status, 201, await made.clone().text());
+    assert.deepEqual(rowsAbout(file, id), { artifacts: 1, segments: 0, files: 0, search: 1, outputs: 1 }, 'transcript, chat and file gone; summary kept');
+    const events = await ctx.store.audit.list(ctx.account.id, { action: 'zdr.inputs.delete', targetId: id });
+    assert.equal(events.length, 1);
+
+    const read = await call(`/v1/meetings/${id}/summary`);
+    assert.equal(read.status, 200);
+    const { summary } = (await read.json()) as { summary: MeetingSummary };
+    const cited = [...summary.keyPoints, ...summary.decisions, ...summary.actionItems].flatMap((i) => i.citations);
+    assert.ok(cited.length > 0);
+    for (const c of cited) {
+      assert.ok(['Priya Nair', 'Tom Becker'].includes(c.speaker), c.speaker);
+      assert.ok(c.start >= 0 && c.end >= c.start);
+    }
+
+    for (const [path, body] of [
+      [`/v1/meetings/${id}/questions`, { question: 'When does the beta ship?' }],
+      [`/v1/meetings/${id}/summary`, {}],
+      ['/v1/features/meeting.summary/run', { input: { artifactId: id } }],
+    ] as const) {
+      const refused = await call(path, body);
+      assert.equal(refused.status, 409, path);
+      const { error } = (await refused.json()) as { error: { code: string; message: string; details: { reason: string } } };
+      assert.equal(error.code, 'conflict');
+      assert.match(error.message, /transcript of meeting .* was deleted on 2026-05-11T10:00:00.000Z under zero data retention/);
+      assert.equal(error.details.reason, 'zero_data_retention');
+    }
+
+    const transcript = await call(`/v1/meetings/${id}/transcript`);
+    assert.equal(transcript.status, 200);
+    assert.deepEqual(await transcript.json(), { meetingId: id, segments: [], deleted: { reason: 'zero_data_retention', at: '2026-05-11T10:00:00.000Z' } });
+
+    // Tasks come from the summary, whose citations kept speaker and time: capturing them still works.
+    const captured = await call(`/v1/meetings/${id}/tasks`, {});
+    assert.equal(captured.status, 201, await captured.clone().text());
+    assert.ok(((await captured.json()) as { tasks: unknown[] }).tasks.length > 0);
+    assert.deepEqual(orphans(file), []);
+  });
+
+  it('a summary run through the features API deletes its inputs too, unless a legal hold covers them', async () => {
+    const free = await storeMeeting(ctx, 'Features API sync');
+    const run = await call('/v1/features/meeting.summary/run', { input: { artifactId: free } });
+    assert.equal(run.status, 200, await run.clone().text());
+    assert.equal(rowsAbout(file, free).segments, 0);
+
+    const held = await storeMeeting(ctx, 'Held review');
+    await createHold(ctx, { name: 'review-hold', reason: 'audit', artifactId: held });
+    assert.equal((await call(`/v1/meetings/${held}/summary`, {})).status, 201);
+    assert.equal(rowsAbout(file, held).segments, 3, 'held: the transcript stays');
+    const asked = await call(`/v1/meetings/${held}/questions`, { question: 'Who books the venue?' });
+    assert.equal(asked.status, 200, 'a held transcript still answers questions');
+
+    await releaseHold(ctx, 'review-hold');
+    assert.equal(rowsAbout(file, held).segments, 0, 'released: the deletion zero data retention asked for goes ahead');
+    assert.equal((await call(`/v1/meetings/${held}/questions`, { question: 'Who books the venue?' })).status, 409);
+    assert.equal((await call(`/v1/meetings/${held}/summary`)).status, 200);
+  });
+
+  it('without zero data retention a regenerated summary leaves the transcript alone', async () => {
+    await ctx.store.settings.set({ accountId: world.account.id, scope: 'account', scopeId: world.account.id, key: ZDR_SETTING, value: false, locked: false, updatedAt: clock.now().toISOString(), updatedBy: world.owner.id });
+    const id = await storeMeeting(ctx, 'Kept standup');
+    assert.equal((await call(`/v1/meetings/${id}/summary`, {})).status, 201);
+    assert.equal(rowsAbout(file, id).segments, 3);
+    assert.equal((await call(`/v1/meetings/${id}/questions`, { question: 'Who sends the release notes?' })).status, 200);
   });
 });

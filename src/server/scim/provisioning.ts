@@ -3,10 +3,15 @@
  * SCIM changes are authorised, transactional and audited like any other
  * directory change.
  *
- * DELETE of a user deactivates it: sign-in, tokens and AI use stop, and
- * nothing the user created is deleted. The user stays readable with
- * `active: false`, so a later re-assignment in the identity provider
- * reactivates the same user and their content.
+ * DELETE of a user deprovisions it (RFC 7644 §3.6): it is deactivated
+ * (sign-in, API tokens and AI use stop; its tokens are revoked), leaves its
+ * groups, and is gone from SCIM (GET, lists and filters answer 404 or leave
+ * it out). Nothing it owns is deleted: its content stays under the account's
+ * retention policies and legal holds. A later POST with the same userName
+ * brings back the same user (same id, so the same content), as a member,
+ * with the attributes of the POST.
+ *
+ * PATCH or PUT with `active: false` only deactivates: the user stays visible.
  */
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
@@ -22,7 +27,8 @@ import { listResponse, pageOf, parsePagination, type ListResponse } from './list
 import { applyPatch } from './patch.ts';
 import { groupFromScim, groupToScim, userFromScim, userToScim } from './resources.ts';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from './schemas.ts';
-import { changeMembers, createGroup, createUser, deleteGroup, inTx, updateGroup, updateUser } from '../../usecases/directory.ts';
+import { audit } from '../../governance/audit.ts';
+import { changeMembers, createGroup, createUser, deleteGroup, inTx, setUserGroups, updateGroup, updateUser } from '../../usecases/directory.ts';
 
 export interface ScimQuery extends ProjectionParams {
   filter?: string;
@@ -44,9 +50,12 @@ async function scimErrors<T>(fn: () => Promise<T>): Promise<T> {
 
 const notFound = (type: string, id: string) => new ScimError(null, `${type} ${id} was not found`, 404);
 
+/** Whether SCIM shows the user: not deprovisioned by a SCIM DELETE. */
+const provisioned = (user: User | null): user is User => user !== null && !user.deprovisionedAt;
+
 async function requireUser(ctx: Ctx, id: string): Promise<User> {
   const user = await ctx.store.users.get(ctx.account.id, id);
-  if (!user) throw notFound('User', id);
+  if (!provisioned(user)) throw notFound('User', id);
   return user;
 }
 
@@ -64,7 +73,7 @@ async function userResource(ctx: Ctx, user: User, baseUrl: string): Promise<Json
 async function groupResource(ctx: Ctx, group: Group, baseUrl: string, withMembers = true): Promise<JsonObject> {
   if (!withMembers) return groupToScim(group, { baseUrl });
   const ids = await ctx.store.groups.members(ctx.account.id, group.id);
-  const members = (await Promise.all(ids.map((id) => ctx.store.users.get(ctx.account.id, id)))).filter((u): u is User => u !== null);
+  const members = (await Promise.all(ids.map((id) => ctx.store.users.get(ctx.account.id, id)))).filter(provisioned);
   return groupToScim(group, { baseUrl, members });
 }
 
@@ -85,9 +94,11 @@ export async function scimListUsers(ctx: Ctx, baseUrl: string, q: ScimQuery): Pr
   const push = filter ? pushdownEquality(filter, USER_RESOURCE_TYPE, ['userName', 'id']) : null;
   if (push) {
     const found = push.equality.attribute === 'userName' ? await ctx.store.users.getByEmail(ctx.account.id, push.equality.value) : await ctx.store.users.get(ctx.account.id, push.equality.value);
-    candidates = found ? [found] : [];
+    candidates = provisioned(found) ? [found] : [];
   } else {
-    candidates = (await ctx.store.users.list(ctx.account.id, { limit: 1_000_000 })).items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    candidates = (await ctx.store.users.list(ctx.account.id, { limit: 1_000_000 })).items
+      .filter(provisioned)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
   const residual = push ? push.residual : filter;
   // One query per group rather than per user.
@@ -114,8 +125,24 @@ export async function scimGetUser(ctx: Ctx, baseUrl: string, id: string, params:
 export async function scimCreateUser(ctx: Ctx, baseUrl: string, body: unknown): Promise<JsonObject> {
   await authorize(ctx, 'users.manage');
   const { fields, ignored } = userFromScim(body);
-  const user = await scimErrors(() => createUser(ctx, { ...fields, role: 'member' }, ignored.length ? { ignoredAttributes: ignored } : {}));
-  return userResource(ctx, user, baseUrl);
+  const details = ignored.length ? { ignoredAttributes: ignored } : {};
+  return inTx(ctx, async (tx) => {
+    const previous = await tx.store.users.getByEmail(ctx.account.id, fields.email);
+    if (previous?.deprovisionedAt) return userResource(tx, await reprovision(tx, previous, fields, details), baseUrl);
+    return userResource(tx, await scimErrors(() => createUser(tx, { ...fields, role: 'member' }, details)), baseUrl);
+  });
+}
+
+/**
+ * A userName SCIM deleted comes back: the same user (id and content), as a
+ * member without studio access, with the POST's attributes and status.
+ */
+async function reprovision(ctx: Ctx, user: User, fields: ReturnType<typeof userFromScim>['fields'], details: Record<string, unknown>): Promise<User> {
+  const updated = await scimErrors(() => updateUser(ctx, user.id, { ...fields, role: 'member', studio: false }, { scim: 'POST', ...details }));
+  const at = ctx.clock.now().toISOString();
+  await ctx.store.users.update(ctx.account.id, user.id, { deprovisionedAt: null, updatedAt: at });
+  await audit(ctx, { action: 'user.reprovision', targetType: 'user', targetId: user.id, details: { deprovisionedAt: user.deprovisionedAt, status: updated.status } });
+  return { ...updated, deprovisionedAt: null, updatedAt: at };
 }
 
 async function replaceUserFields(ctx: Ctx, user: User, body: unknown): Promise<User> {
@@ -137,12 +164,18 @@ export async function scimPatchUser(ctx: Ctx, baseUrl: string, id: string, body:
   });
 }
 
-/** Deprovisioning: the user is deactivated, never erased (see the module comment). */
+/** Deprovisioning: the user is deactivated, leaves its groups and SCIM, and is never erased (see the module comment). */
 export async function scimDeleteUser(ctx: Ctx, id: string): Promise<void> {
   await authorize(ctx, 'users.manage');
   await inTx(ctx, async (tx) => {
     const user = await requireUser(tx, id);
-    if (user.status !== 'deactivated') await updateUser(tx, user.id, { status: 'deactivated' }, { scim: 'DELETE' });
+    if (user.status !== 'deactivated') await scimErrors(() => updateUser(tx, user.id, { status: 'deactivated' }, { scim: 'DELETE' }));
+    await setUserGroups(tx, user.id, [], { scim: 'DELETE' });
+    const at = tx.clock.now().toISOString();
+    const tokens = (await tx.store.tokens.list(ctx.account.id, user.id)).filter((t) => t.revokedAt === null);
+    for (const token of tokens) await tx.store.tokens.revoke(ctx.account.id, token.id, at);
+    await tx.store.users.update(ctx.account.id, user.id, { deprovisionedAt: at, updatedAt: at });
+    await audit(tx, { action: 'user.deprovision', targetType: 'user', targetId: user.id, details: { scim: 'DELETE', tokensRevoked: tokens.length } });
   });
 }
 
@@ -178,7 +211,7 @@ async function setMembers(ctx: Ctx, group: Group, memberIds: string[]): Promise<
 async function applyMembers(ctx: Ctx, group: Group, change: { added: string[]; removed: string[] }): Promise<void> {
   if (!change.added.length && !change.removed.length) return;
   for (const id of change.added) {
-    if (!(await ctx.store.users.get(ctx.account.id, id))) throw new ScimError('invalidValue', `member ${id} is not a user of this account`);
+    if (!provisioned(await ctx.store.users.get(ctx.account.id, id))) throw new ScimError('invalidValue', `member ${id} is not a user of this account`);
   }
   await changeMembers(ctx, group.id, { add: change.added, remove: change.removed });
 }

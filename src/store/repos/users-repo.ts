@@ -17,6 +17,7 @@ const toUser = (row: UsersTable): User => ({
   externalId: row.external_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  deprovisionedAt: row.deprovisioned_at ?? null,
 });
 
 /** Emails compare case-insensitively; they are stored lower-cased. */
@@ -42,6 +43,7 @@ export class KyselyUserRepo implements UserRepo {
         external_id: u.externalId,
         created_at: u.createdAt,
         updated_at: u.updatedAt,
+        deprovisioned_at: u.deprovisionedAt ?? null,
       })
       .execute();
   }
@@ -91,6 +93,7 @@ export class KyselyUserRepo implements UserRepo {
     if (patch.locale !== undefined) values.locale = patch.locale;
     if (patch.externalId !== undefined) values.external_id = patch.externalId;
     if (patch.updatedAt !== undefined) values.updated_at = patch.updatedAt;
+    if (patch.deprovisionedAt !== undefined) values.deprovisioned_at = patch.deprovisionedAt;
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('users').set(values).where('account_id', '=', accountId).where('id', '=', id).execute();
   }

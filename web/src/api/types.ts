@@ -94,6 +94,8 @@ export interface Segment {
 export interface Transcript {
   meetingId: string;
   segments: Segment[];
+  /** Present when zero data retention deleted the transcript once its summary was stored. */
+  deleted?: { reason: 'zero_data_retention'; at: string };
 }
 
 export interface Answer {

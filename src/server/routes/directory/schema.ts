@@ -29,6 +29,7 @@ export const userSchema = z
     externalId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    deprovisionedAt: z.string().nullable().optional().openapi({ description: 'when SCIM deleted the user; it is then deactivated and hidden from SCIM, its content kept' }),
   })
   .openapi('User');
 

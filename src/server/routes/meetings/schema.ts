@@ -114,5 +114,9 @@ export const transcriptSchema = z
     segments: z.array(
       z.object({ index: z.number().int(), speaker: z.string(), start: z.number(), end: z.number(), text: z.string(), kind: z.string().optional() }),
     ),
+    deleted: z
+      .object({ reason: z.literal('zero_data_retention'), at: z.string() })
+      .optional()
+      .openapi({ description: 'present when the transcript was deleted after its summary was stored, under zero data retention' }),
   })
   .openapi('Transcript');

@@ -59,7 +59,7 @@ const deleteRoute = createRoute({
   path: '/v1/artifacts/{id}',
   tags,
   security,
-  summary: 'Delete an artifact (owner or admin): hidden at once, purged as its policy says unless held',
+  summary: 'Delete an artifact you can read (as its owner, or an admin): hidden at once, purged as its policy says unless held',
   request: { params: artifactIdParam },
   responses: { 200: jsonResponse(deleteResultSchema, 'The deletion'), ...errors },
 });

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../../core/errors.ts';
+import type { Mailer } from '../../../core/mailer.ts';
 import { createSmtpMailer } from '../../../delivery/smtp-mailer.ts';
 import { createShareLink, listShareLinks, openShareLink, revokeShareLink } from '../../../governance/lifecycle/share-links.ts';
 import { authenticateToken } from '../../../governance/tokens.ts';
@@ -89,8 +90,15 @@ export function sharesRoutes(): OpenAPIHono<AppEnv> {
   });
   app.openapi(emailRoute, async (c) => {
     const { config } = c.var.services;
-    if (!config.smtpUrl) throw new AppError('feature_unavailable', 'no SMTP server is configured; set CONFER_SMTP_URL');
-    const mailer = createSmtpMailer(config.smtpUrl);
+    // Access to the summary is checked before anything about delivery is said, so outsiders learn nothing.
+    const mailer: Mailer = config.smtpUrl
+      ? createSmtpMailer(config.smtpUrl)
+      : {
+          send: async () => {
+            throw new AppError('feature_unavailable', 'no SMTP server is configured; set CONFER_SMTP_URL');
+          },
+          close: () => {},
+        };
     try {
       return c.json(await emailSummary(c.var.ctx, c.req.valid('param').id, { mailer, from: config.mailFrom ?? 'confer@localhost', publicUrl: config.publicUrl }), 200);
     } finally {

@@ -174,7 +174,12 @@ export function MeetingPage({ id }: { id: string }) {
           {transcript.error && <ProblemNotice error={transcript.error} action="load the transcript" />}
           {/* Shown once the summary has settled, so its arrival does not push a highlighted segment out of view. */}
           {(!transcript.data || state.status === 'loading') && !transcript.error && <Skeleton lines={10} label="Loading the transcript" />}
-          {transcript.data && state.status !== 'loading' && (
+          {transcript.data?.deleted && (
+            <Notice title="Transcript deleted">
+              Zero data retention deleted this transcript on {when(transcript.data.deleted.at)}, as soon as its summary was stored. The summary keeps who said what and when.
+            </Notice>
+          )}
+          {transcript.data && !transcript.data.deleted && state.status !== 'loading' && (
             <TranscriptPanel meetingId={id} segments={transcript.data.segments} chapters={summary?.summary.chapters ?? []} target={target} onSelect={cite} />
           )}
         </div>
