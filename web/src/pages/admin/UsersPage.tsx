@@ -296,19 +296,22 @@ function CsvImport({ onImported }: { onImported(): void }) {
         <label className="field-label" htmlFor="csv-file">
           CSV file
         </label>
-        <input id="csv-file" type="file" accept=".csv,text/csv" className="input" onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? '')} />
+        <input id="csv-file" type="file" accept=".csv,text/csv" className="input" onChange={async (e) => {
+            setCsv((await e.target.files?.[0]?.text()) ?? '');
+            setReport(undefined);
+          }} />
       </div>
       <div className="field">
         <label className="field-label" htmlFor="csv-text">
           Or paste the CSV
         </label>
-        <textarea id="csv-text" className="input" value={csv} onChange={(e) => setCsv(e.target.value)} spellCheck={false} />
+        <textarea id="csv-text" className="input" value={csv} onChange={(e) => { setCsv(e.target.value); setReport(undefined); }} spellCheck={false} />
       </div>
       <div className="form-row">
         <Button onClick={() => send(true)} busy={busy === 'dry'} disabled={!csv.trim()}>
           Dry run
         </Button>
-        <Button variant="primary" onClick={() => send(false)} busy={busy === 'apply'} disabled={!csv.trim() || !report?.dryRun}>
+        <Button variant="primary" onClick={() => send(false)} busy={busy === 'apply'} disabled={!csv.trim() || !report?.dryRun} title={report?.dryRun ? undefined : 'Run a dry run of this CSV first'}>
           Import
         </Button>
       </div>
