@@ -347,6 +347,9 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     assert.match((await report.locator('tr.row-error').textContent())!, /^3.*"not-an-email" is not an email address/);
     assert.equal((await apiCall('owner', '/v1/users/new.person@example.com')).status, 404, 'a dry run changes nothing');
     await screenshot(owner, 'admin-import');
+    await owner.getByRole('button', { name: 'Import', exact: true }).click();
+    await owner.getByText('Imported', { exact: true }).waitFor();
+    assert.equal((await apiCall('owner', '/v1/users/new.person@example.com')).body.name, 'New Person', 'the good rows are imported, the bad one reported');
 
     await owner.getByRole('link', { name: 'Feature policy' }).click();
     await owner.getByRole('heading', { name: 'Feature policy' }).waitFor();
