@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
+import { UserLabel } from './UserLabel.tsx';
 
 const PAGE_SIZE = 100;
 interface Filters {
@@ -116,18 +117,21 @@ export function AuditPage() {
           <tbody aria-busy={events.loading || undefined}>
             {items.map((e) => (
               <tr key={e.id}>
-                <td className="mono-cell">{e.seq}</td>
+                <td className="mono-cell nowrap">{e.seq}</td>
                 <td className="nowrap">{when(e.at)}</td>
-                <td className="mono-cell">
-                  {e.actorType}
-                  {e.actorId ? ` ${e.actorId}` : ''}
-                </td>
+                <td className="mono-cell">{e.actorType === 'user' && e.actorId ? <UserLabel id={e.actorId} prefix="" /> : `${e.actorType}${e.actorId ? ` ${e.actorId}` : ''}`}</td>
                 <td>
                   <code>{e.action}</code>
                 </td>
                 <td className="mono-cell">{e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : '—'}</td>
                 <td>{e.outcome === 'ok' ? <Badge tone="success">ok</Badge> : <Badge tone="danger">{e.outcome}</Badge>}</td>
-                <td className="details-cell">{Object.keys(e.details).length ? JSON.stringify(e.details) : ''}</td>
+                <td className="details-cell">
+                  {Object.entries(e.details).map(([key, value]) => (
+                    <div key={key}>
+                      {key}: {typeof value === 'string' ? value : JSON.stringify(value)}
+                    </div>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
