@@ -119,11 +119,11 @@ export function AuditPage() {
               <tr key={e.id}>
                 <td className="mono-cell nowrap">{e.seq}</td>
                 <td className="nowrap">{when(e.at)}</td>
-                <td className="mono-cell">{e.actorType === 'user' && e.actorId ? <UserLabel id={e.actorId} prefix="" /> : `${e.actorType}${e.actorId ? ` ${e.actorId}` : ''}`}</td>
+                <td className="audit-who">{e.actorType === 'user' && e.actorId ? <UserLabel id={e.actorId} prefix="" /> : `${e.actorType}${e.actorId ? ` ${e.actorId}` : ''}`}</td>
                 <td>
                   <code>{e.action}</code>
                 </td>
-                <td className="mono-cell">{e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : '—'}</td>
+                <td className="mono-cell audit-who">{e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : '—'}</td>
                 <td>{e.outcome === 'ok' ? <Badge tone="success">ok</Badge> : <Badge tone="danger">{e.outcome}</Badge>}</td>
                 <td className="details-cell">
                   {Object.entries(e.details).map(([key, value]) => (
