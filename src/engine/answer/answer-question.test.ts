@@ -123,3 +123,17 @@ test('rejects an empty question and a bad budget', () => {
 test('an empty transcript covers nothing', () => {
   assert.equal(answerQuestion({ artifactId: 'm', segments: [], question: 'catch me up' }).covered, false);
 });
+
+test('lists the turns it searched, most relevant first, beside citations in transcript order', () => {
+  const answer = ask('When is the launch?');
+  const sources = answer.sources ?? [];
+  assert.ok(sources.length > 1);
+  assert.equal(sources[0]!.score, 1);
+  for (let i = 1; i < sources.length; i++) assert.ok(sources[i]!.score <= sources[i - 1]!.score);
+  assert.equal(new Set(sources.map((source) => source.segment)).size, sources.length);
+  assert.ok(sources.slice(0, 3).some((source) => source.segment === 8), 'the turn naming the date ranks near the top');
+  assertCitationsExist(sources, LAUNCH_MEETING, 'mtg_launch');
+  const segments = answer.citations.map((citation) => citation.segment);
+  assert.deepEqual(segments, [...segments].sort((a, b) => a - b));
+  assert.equal(ask('What is the weather like?').sources, undefined);
+});

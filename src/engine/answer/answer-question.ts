@@ -4,11 +4,12 @@
  * not cover this" when nothing relevant was said.
  */
 import { AppError } from '../../core/errors.ts';
-import type { Answer } from '../../core/outputs.ts';
+import type { Answer, RankedSource } from '../../core/outputs.ts';
 import type { Segment } from '../../core/types.ts';
 import { segmentTopics } from '../chapters/topic-segmenter.ts';
 import { findDueDate } from '../dates/due-date-finder.ts';
 import { zonedInstant } from '../dates/zoned-instant.ts';
+import { citeTurns } from '../meeting/citations.ts';
 import { buildMeetingDocument, type MeetingDocument } from '../meeting/meeting-document.ts';
 import { TfIdfSpace } from '../retrieval/tfidf-space.ts';
 import { selectKeyPoints } from '../summary/extractive-summary.ts';
@@ -18,6 +19,7 @@ import { answerFromList } from './list-answers.ts';
 import { indexMeeting, rankSentences, type MeetingIndexes } from './passage-ranker.ts';
 import { expandQuery, type ExpandedQuery } from './query-expansion.ts';
 import { readQuestion, type QuestionIntent } from './question-intent.ts';
+import { DEFAULT_TURN_RANKING, rankTurns, type TurnRankingOptions } from './turn-ranker.ts';
 import { checkWordBudget } from '../word-budget.ts';
 
 export interface AnswerInput {
@@ -57,6 +59,8 @@ export interface AnswerOptions {
   regionWeight: number;
   /** Sentences shorter than this many words lose score in proportion (square root): fragments inform little. */
   fullWords: number;
+  /** How the turns listed as the answer's sources are ranked. */
+  sources: TurnRankingOptions;
 }
 
 export const DEFAULT_ANSWER: AnswerOptions = {
@@ -74,6 +78,7 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   regionTurns: 25,
   regionWeight: 0.9,
   fullWords: 20,
+  sources: DEFAULT_TURN_RANKING,
 };
 
 // Questions that ask how something was discussed rather than for one fact.
@@ -91,6 +96,18 @@ const LIST_NAMES = { actions: 'any action items', decisions: 'any decisions', 'n
  * // { answer: 'The meeting did not cover this.', citations: [], covered: false }
  */
 export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFAULT_ANSWER): Answer {
+  const { answer, retrieval } = answerWithRetrieval(input, options);
+  if (!answer.covered || answer.sources || !retrieval) return answer;
+  return { ...answer, sources: sourcesOf(retrieval.doc, retrieval.indexes, retrieval.intent, options) };
+}
+
+interface Retrieval {
+  doc: MeetingDocument;
+  indexes: MeetingIndexes;
+  intent: QuestionIntent;
+}
+
+function answerWithRetrieval(input: AnswerInput, options: AnswerOptions): { answer: Answer; retrieval: Retrieval | null } {
   if (input.question.trim().length === 0) {
     throw new AppError('invalid_input', 'The question is empty: ask something about the meeting.', {
       fields: [{ path: 'question', message: 'required' }],
@@ -98,19 +115,21 @@ export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFA
   }
   checkWordBudget(input.maxWords);
   const doc = buildMeetingDocument(input.artifactId, input.segments);
-  if (doc.sentences.length === 0) return notCovered();
+  if (doc.sentences.length === 0) return { answer: notCovered(), retrieval: null };
   const intent = readQuestion(input.question, doc.people);
   const listBudget = input.maxWords ?? options.defaultListWords;
   const budget = input.maxWords ?? options.defaultWords;
   const indexes = indexMeeting(doc);
+  const retrieval = intent.terms.length > 0 ? { doc, indexes, intent } : null;
+  const done = (answer: Answer) => ({ answer, retrieval });
 
-  if (intent.kind === 'catch-up' && intent.terms.length === 0 && intent.people.length === 0) return catchUp(doc, listBudget);
+  if (intent.kind === 'catch-up' && intent.terms.length === 0 && intent.people.length === 0) return done(catchUp(doc, listBudget));
   if (intent.kind === 'actions' || intent.kind === 'decisions' || intent.kind === 'next-steps' || intent.kind === 'who') {
     const reference = input.meetingDate ? zonedInstant(input.meetingDate, 'UTC') : null;
     const listed = answerFromList(doc, intent, reference, listBudget, (term) => indexes.sentences.idf(term));
-    if (listed.status === 'answered') return listed.answer;
+    if (listed.status === 'answered') return done(listed.answer);
     // A list question about no topic in particular: the list is the whole answer.
-    if (intent.kind !== 'who' && intent.terms.length === 0) return notCovered(LIST_NAMES[intent.kind]);
+    if (intent.kind !== 'who' && intent.terms.length === 0) return done(notCovered(LIST_NAMES[intent.kind]));
   }
   // "Summarise the discussion about X": a longer answer from the passages about X.
   // "Summarise the discussion about X", "What did Ana think of X?": a discussion,
@@ -118,13 +137,13 @@ export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFA
   if (intent.kind === 'catch-up' || (DISCUSSION.test(input.question) && input.maxWords === undefined)) {
     const words = input.maxWords ?? options.defaultDiscussionWords;
     const scale = words / options.defaultWords;
-    return answerFacts(doc, indexes, intent, words, {
+    return done(answerFacts(doc, indexes, intent, words, {
       ...options,
       maxSentences: Math.round(options.maxSentences * scale * 2),
       supportShare: options.supportShare / 6,
-    });
+    }));
   }
-  return answerFacts(doc, indexes, intent, budget, options);
+  return done(answerFacts(doc, indexes, intent, budget, options));
 }
 
 /** Quotes the sentences that best answer a factual question. */
@@ -146,7 +165,20 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   const spokeOf = (id: number) => named.has(doc.turns[doc.sentences[id]!.turn]!.speaker);
   const bySpeaker = named.size > 0 && spokeOf(best) ? spokeOf : () => true;
   const supports = (id: number) => byTime(id) && bySpeaker(id);
-  return quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
+  const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
+  return { ...answer, sources: rankedSources(doc, indexes, query, scores, options) };
+}
+
+/** The turns that bear on the question, most relevant first, as cited sources. */
+function sourcesOf(doc: MeetingDocument, indexes: MeetingIndexes, intent: QuestionIntent, options: AnswerOptions): RankedSource[] {
+  const query = expandQuery(intent.terms, indexes.sentences);
+  const scores = rankSentences(doc, indexes, query, intent);
+  weighByRegion(doc, scores, options);
+  return rankedSources(doc, indexes, query, scores, options);
+}
+
+function rankedSources(doc: MeetingDocument, indexes: MeetingIndexes, query: ExpandedQuery, scores: Float64Array, options: AnswerOptions): RankedSource[] {
+  return rankTurns(doc, indexes.turns, query, scores, options.sources).map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
 }
 
 /**
