@@ -132,7 +132,7 @@ test('lists the turns it searched, most relevant first, beside citations in tran
   for (let i = 1; i < sources.length; i++) assert.ok(sources[i]!.score <= sources[i - 1]!.score);
   assert.equal(new Set(sources.map((source) => source.segment)).size, sources.length);
   assert.ok(sources.slice(0, 3).some((source) => source.segment === 8), 'the turn naming the date ranks near the top');
-  assertCitationsExist(sources, LAUNCH_MEETING, 'mtg_launch');
+  assertCitationsExist(sources.map(({ score: _score, ...citation }) => citation), LAUNCH_MEETING, 'mtg_launch');
   const segments = answer.citations.map((citation) => citation.segment);
   assert.deepEqual(segments, [...segments].sort((a, b) => a - b));
   assert.equal(ask('What is the weather like?').sources, undefined);
