@@ -17,7 +17,7 @@ import { scoreSalience } from '../summary/salience-scorer.ts';
 import { notCovered, quoteSentences } from './answer-composer.ts';
 import { answerFromList } from './list-answers.ts';
 import { indexMeeting, rankSentences, type MeetingIndexes } from './passage-ranker.ts';
-import { expandQuery, type ExpandedQuery } from './query-expansion.ts';
+import { DEFAULT_FEEDBACK, expandQuery, withFeedback, type ExpandedQuery, type FeedbackOptions } from './query-expansion.ts';
 import { readQuestion, type QuestionIntent } from './question-intent.ts';
 import { DEFAULT_TURN_RANKING, rankTurns, type TurnRankingOptions } from './turn-ranker.ts';
 import { checkWordBudget } from '../word-budget.ts';
@@ -61,6 +61,8 @@ export interface AnswerOptions {
   fullWords: number;
   /** How the turns listed as the answer's sources are ranked. */
   sources: TurnRankingOptions;
+  /** Pseudo-relevance feedback for the sources ranking. */
+  feedback: FeedbackOptions;
 }
 
 export const DEFAULT_ANSWER: AnswerOptions = {
@@ -79,6 +81,7 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   regionWeight: 0.9,
   fullWords: 20,
   sources: DEFAULT_TURN_RANKING,
+  feedback: DEFAULT_FEEDBACK,
 };
 
 // Questions that ask how something was discussed rather than for one fact.
@@ -166,7 +169,7 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   const bySpeaker = named.size > 0 && spokeOf(best) ? spokeOf : () => true;
   const supports = (id: number) => byTime(id) && bySpeaker(id);
   const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
-  return { ...answer, sources: rankedSources(doc, indexes, query, scores, options) };
+  return { ...answer, sources: rankedSources(doc, indexes, intent, query, scores, options) };
 }
 
 /** The turns that bear on the question, most relevant first, as cited sources. */
@@ -174,11 +177,36 @@ function sourcesOf(doc: MeetingDocument, indexes: MeetingIndexes, intent: Questi
   const query = expandQuery(intent.terms, indexes.sentences);
   const scores = rankSentences(doc, indexes, query, intent);
   weighByRegion(doc, scores, options);
-  return rankedSources(doc, indexes, query, scores, options);
+  return rankedSources(doc, indexes, intent, query, scores, options);
 }
 
-function rankedSources(doc: MeetingDocument, indexes: MeetingIndexes, query: ExpandedQuery, scores: Float64Array, options: AnswerOptions): RankedSource[] {
-  return rankTurns(doc, indexes.turns, query, scores, options.sources).map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
+/**
+ * Ranks the turns, then ranks them again with the query widened by what the
+ * best of them say (pseudo-relevance feedback).
+ */
+function rankedSources(
+  doc: MeetingDocument,
+  indexes: MeetingIndexes,
+  intent: QuestionIntent,
+  query: ExpandedQuery,
+  scores: Float64Array,
+  options: AnswerOptions,
+): RankedSource[] {
+  let ranked = rankTurns(doc, indexes.turns, query, scores, options.sources);
+  const { feedback } = options;
+  if (feedback.turns > 0 && feedback.terms > 0 && ranked.length > 0) {
+    const relevant: string[][] = [];
+    for (const { turn } of ranked.slice(0, feedback.turns)) {
+      for (let position = Math.max(0, turn - feedback.around); position <= Math.min(doc.turns.length - 1, turn + feedback.around); position++) {
+        relevant.push(doc.turns[position]!.sentences.flatMap((id) => doc.sentences[id]!.terms));
+      }
+    }
+    const widened = withFeedback(query, relevant, indexes.sentences, feedback);
+    const rescored = rankSentences(doc, indexes, widened, intent);
+    weighByRegion(doc, rescored, options);
+    ranked = rankTurns(doc, indexes.turns, widened, rescored, options.sources);
+  }
+  return ranked.map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
 }
 
 /**

@@ -15,14 +15,20 @@ export interface TurnRankingOptions {
   sentenceWeight: number;
   /** Weight of the turn's own BM25 score, relative to the best turn's. */
   turnWeight: number;
-  /** Turns either side whose BM25 score counts as context. */
-  contextTurns: number;
+  /** Turns before a turn whose BM25 score counts as its context. */
+  contextBefore: number;
+  /** Turns after a turn whose BM25 score counts as its context. */
+  contextAfter: number;
+  /** Turns shorter than this many words lose score in proportion (square root): a few words rarely hold an answer. */
+  fullWords: number;
   /** Weight of the context score, relative to the best context. */
   contextWeight: number;
   /** Turns either side of a ranked turn that count as the same place in the meeting. */
   spreadTurns: number;
   /** Score kept by a turn in the same place as one already ranked. */
   spreadPenalty: number;
+  /** Context and spread reach at most this share of the meeting's turns: in a short meeting everything is near. */
+  reachShare: number;
   /** Turns listed. */
   limit: number;
 }
@@ -30,10 +36,13 @@ export interface TurnRankingOptions {
 export const DEFAULT_TURN_RANKING: TurnRankingOptions = {
   sentenceWeight: 1,
   turnWeight: 0.5,
-  contextTurns: 10,
+  contextBefore: 40,
+  contextAfter: 10,
+  fullWords: 10,
   contextWeight: 1,
-  spreadTurns: 10,
+  spreadTurns: 20,
   spreadPenalty: 0.5,
+  reachShare: 0.1,
   limit: 10,
 };
 
@@ -62,25 +71,16 @@ export function rankTurns(
   const best = new Float64Array(n);
   for (const sentence of doc.sentences) best[sentence.turn] = Math.max(best[sentence.turn]!, sentenceScores[sentence.id]!);
   const own = turns.score(query.weights);
+  // Context: the turns before a turn weigh more (a topic is named, then discussed), each less the further it is.
+  const reach = (turns: number) => Math.min(turns, Math.floor(n * options.reachShare));
+  const [before, after, spread] = [reach(options.contextBefore), reach(options.contextAfter), reach(options.spreadTurns)];
   const context = new Float64Array(n);
-  const radius = options.contextTurns;
-  // Triangular window over the turns' own scores, by prefix sums of s and i·s.
-  const prefix = new Float64Array(n + 1);
-  const weighted = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
-    prefix[i + 1] = prefix[i]! + own[i]!;
-    weighted[i + 1] = weighted[i]! + i * own[i]!;
-  }
-  for (let i = 0; i < n; i++) {
-    if (radius <= 0) break;
-    const from = Math.max(0, i - radius);
-    const to = Math.min(n - 1, i + radius);
-    // Σ own[j]·(radius + 1 − |i − j|) over the window.
-    const leftSum = prefix[i + 1]! - prefix[from]!;
-    const leftWeighted = weighted[i + 1]! - weighted[from]!;
-    const rightSum = prefix[to + 1]! - prefix[i + 1]!;
-    const rightWeighted = weighted[to + 1]! - weighted[i + 1]!;
-    context[i] = (radius + 1 - i) * leftSum + leftWeighted + (radius + 1 + i) * rightSum - rightWeighted;
+    let sum = 0;
+    for (let j = Math.max(0, i - before); j <= Math.min(n - 1, i + after); j++) {
+      sum += own[j]! * (1 - Math.abs(i - j) / ((j <= i ? before : after) + 1));
+    }
+    context[i] = sum;
   }
   const norm = (values: Float64Array) => {
     let top = 0;
@@ -91,8 +91,9 @@ export function rankTurns(
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (best[i]! <= 0 && own[i]! <= 0) continue;
-    score[i] = options.sentenceWeight * (best[i]! / bestTop) + options.turnWeight * (own[i]! / ownTop) +
-      options.contextWeight * (context[i]! / contextTop);
+    const length = options.fullWords > 0 ? Math.sqrt(Math.min(1, doc.turns[i]!.words / options.fullWords)) : 1;
+    score[i] = length * (options.sentenceWeight * (best[i]! / bestTop) + options.turnWeight * (own[i]! / ownTop) +
+      options.contextWeight * (context[i]! / contextTop));
   }
   const candidates = [...score.keys()].filter((i) => score[i]! > 0).sort((a, b) => score[b]! - score[a]! || a - b);
   const ranked: RankedTurn[] = [];
@@ -107,7 +108,7 @@ export function rankTurns(
     taken.push(pick);
     ranked.push({ turn: pick, score: pickScore });
     for (const [i, s] of current) {
-      if (Math.abs(i - pick) <= options.spreadTurns) current.set(i, s * options.spreadPenalty);
+      if (Math.abs(i - pick) <= spread) current.set(i, s * options.spreadPenalty);
     }
   }
   const top = ranked[0]?.score ?? 1;
