@@ -36,7 +36,9 @@ const FRAMING_TERMS = new Set(analyzeTerms(
   'assign assigned responsible commitment committed step steps next follow status summary recap ' +
   'time date day deadline due pick picked choose chose chosen select selected catch miss missed speed fill ' +
   'summarize summarise summarized discussing talking opinion opinions elaborate elaborated recommend recommended ' +
-  'contribute contributed introduce introduced reflect reflecting concerning respond responded group team',
+  'contribute contributed introduce introduced reflect reflecting concerning respond responded group team ' +
+  'think thinks thinking disagree disagreed disagreement debate debated argue argued reason reasons attitude ' +
+  'feel felt consider considered idea ideas point points',
 ));
 
 /**
