@@ -137,3 +137,11 @@ test('lists the turns it searched, most relevant first, beside citations in tran
   assert.deepEqual(segments, [...segments].sort((a, b) => a - b));
   assert.equal(ask('What is the weather like?').sources, undefined);
 });
+
+test('"what did Sam say?" lists Sam\'s most informative turns as its sources', () => {
+  const sources = ask('What did Sam say?').sources ?? [];
+  assert.ok(sources.length >= 2);
+  assert.ok(sources.every((source) => source.speaker === 'Sam'));
+  assert.equal(sources[0]!.score, 1);
+  for (let i = 1; i < sources.length; i++) assert.ok(sources[i]!.score <= sources[i - 1]!.score);
+});

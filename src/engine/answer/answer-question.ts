@@ -152,8 +152,16 @@ function answerWithRetrieval(input: AnswerInput, options: AnswerOptions): { answ
 /** Quotes the sentences that best answer a factual question. */
 function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: QuestionIntent, budget: number, options: AnswerOptions): Answer {
   if (intent.terms.length === 0) {
-    const highlights = intent.people.length > 0 ? personHighlights(doc, indexes, intent.people, budget, options) : [];
-    return highlights.length > 0 ? quoteSentences(doc, highlights) : notCovered();
+    if (intent.people.length === 0) return notCovered();
+    const { chosen, ranked } = personHighlights(doc, indexes, intent.people, budget, options);
+    if (chosen.length === 0) return notCovered();
+    // The person's most informative turns are the sources, best first.
+    const turns = [...new Map(ranked.map(({ id, weight }) => [doc.sentences[id]!.turn, weight] as const).reverse())]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, options.sources.limit);
+    const top = turns[0]?.[1] ?? 1;
+    const sources = turns.map(([turn, weight]) => ({ ...citeTurns(doc, [turn])[0]!, score: Math.round((weight / top) * 1000) / 1000 }));
+    return { ...quoteSentences(doc, chosen), sources };
   }
   const query = expandQuery(intent.terms, indexes.sentences);
   const scores = rankSentences(doc, indexes, query, intent);
@@ -302,7 +310,7 @@ function personHighlights(
   people: readonly string[],
   budget: number,
   options: AnswerOptions,
-): number[] {
+): { chosen: number[]; ranked: { id: number; weight: number }[] } {
   const informative = doc.sentences
     .filter((sentence) => people.includes(doc.turns[sentence.turn]!.speaker) && !sentence.isQuestion &&
       new Set(sentence.terms).size >= options.minHighlightTerms)
@@ -319,7 +327,7 @@ function personHighlights(
     chosen.push(candidate.id);
     left -= candidate.words;
   }
-  return chosen.length > 0 ? chosen : informative.slice(0, 1).map((candidate) => candidate.id);
+  return { chosen: chosen.length > 0 ? chosen : informative.slice(0, 1).map((candidate) => candidate.id), ranked: informative };
 }
 
 /** "Catch me up": the meeting's key points so far, quoted in order. */
