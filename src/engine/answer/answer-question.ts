@@ -63,6 +63,12 @@ export interface AnswerOptions {
   sources: TurnRankingOptions;
   /** Pseudo-relevance feedback for the sources ranking. */
   feedback: FeedbackOptions;
+  /** Turns after each of the best sources whose informative sentences gain score as the discussion of the topic; 0 turns it off. */
+  discussionTurns: number;
+  /** Best sources whose following turns count as discussion. */
+  discussionSources: number;
+  /** The most a discussion sentence gains, as a share of the best sentence score. */
+  discussionWeight: number;
 }
 
 export const DEFAULT_ANSWER: AnswerOptions = {
@@ -76,12 +82,15 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   redundancy: 0.6,
   replyWords: 6,
   minHighlightTerms: 3,
-  defaultDiscussionWords: 90,
+  defaultDiscussionWords: 75,
   regionTurns: 25,
   regionWeight: 0.9,
   fullWords: 20,
   sources: DEFAULT_TURN_RANKING,
   feedback: DEFAULT_FEEDBACK,
+  discussionTurns: 20,
+  discussionSources: 2,
+  discussionWeight: 2,
 };
 
 // Questions that ask how something was discussed rather than for one fact.
@@ -176,8 +185,50 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   const spokeOf = (id: number) => named.has(doc.turns[doc.sentences[id]!.turn]!.speaker);
   const bySpeaker = named.size > 0 && spokeOf(best) ? spokeOf : () => true;
   const supports = (id: number) => byTime(id) && bySpeaker(id);
+  const sources = rankedSources(doc, indexes, intent, query, scores, options);
+  if (options.discussionTurns > 0) weighDiscussion(doc, indexes, scores, sources, supports, options);
   const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
-  return { ...answer, sources: rankedSources(doc, indexes, intent, query, scores, options) };
+  return { ...answer, sources };
+}
+
+/**
+ * A topic is often named in one turn ("Cat will present the evaluation
+ * criteria") and discussed in the turns after it. The informative sentences
+ * that follow the best sources gain score, so the answer tells what was said
+ * about the topic, not only that it came up.
+ */
+function weighDiscussion(
+  doc: MeetingDocument,
+  indexes: MeetingIndexes,
+  scores: Float64Array,
+  sources: readonly RankedSource[],
+  supports: (id: number) => boolean,
+  options: AnswerOptions,
+): void {
+  let top = 0;
+  for (const score of scores) top = Math.max(top, score);
+  const position = new Map(doc.turns.map((turn) => [turn.segment.index, turn.position]));
+  const informative = (id: number) => {
+    const sentence = doc.sentences[id]!;
+    const distinct = new Set(sentence.terms);
+    if (sentence.isQuestion || distinct.size < options.minHighlightTerms || !supports(id)) return 0;
+    return [...distinct].reduce((sum, term) => sum + indexes.sentences.idf(term), 0) / Math.sqrt(sentence.words || 1);
+  };
+  const bonus = new Map<number, number>();
+  let maxInfo = 0;
+  for (const source of sources.slice(0, options.discussionSources)) {
+    const from = position.get(source.segment)!;
+    for (let turn = from; turn <= Math.min(doc.turns.length - 1, from + options.discussionTurns); turn++) {
+      const nearness = 1 - (turn - from) / (options.discussionTurns + 1);
+      for (const id of doc.turns[turn]!.sentences) {
+        const info = informative(id);
+        maxInfo = Math.max(maxInfo, info);
+        bonus.set(id, Math.max(bonus.get(id) ?? 0, info * nearness * source.score));
+      }
+    }
+  }
+  if (maxInfo <= 0) return;
+  for (const [id, value] of bonus) scores[id]! += options.discussionWeight * top * (value / maxInfo);
 }
 
 /** The turns that bear on the question, most relevant first, as cited sources. */
