@@ -251,7 +251,7 @@ function rankedSources(
   scores: Float64Array,
   options: AnswerOptions,
 ): RankedSource[] {
-  let ranked = rankTurns(doc, indexes.turns, query, scores, options.sources);
+  let ranked = rankTurns(doc, indexes.turns, query, scores, options.sources, intent.people);
   const { feedback } = options;
   if (feedback.turns > 0 && feedback.terms > 0 && ranked.length > 0) {
     const relevant: string[][] = [];
@@ -263,7 +263,7 @@ function rankedSources(
     const widened = withFeedback(query, relevant, indexes.sentences, feedback);
     const rescored = rankSentences(doc, indexes, widened, intent);
     weighByRegion(doc, rescored, options);
-    ranked = rankTurns(doc, indexes.turns, widened, rescored, options.sources);
+    ranked = rankTurns(doc, indexes.turns, widened, rescored, options.sources, intent.people);
   }
   return ranked.map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
 }

@@ -39,3 +39,10 @@ test('a meeting with nothing on the question ranks nothing', () => {
   const none = expandQuery(['invoic'], indexes.sentences);
   assert.deepEqual(rankTurns(doc, indexes.turns, none, indexes.sentences.score(none.weights)), []);
 });
+
+test('turns spoken by a person the question names rank higher', () => {
+  const neutral = rankTurns(doc, indexes.turns, query, sentenceScores);
+  const byAnna = rankTurns(doc, indexes.turns, query, sentenceScores, DEFAULT_TURN_RANKING, ['Anna']);
+  assert.notEqual(doc.turns[neutral[0]!.turn]!.speaker, 'Anna');
+  assert.equal(byAnna[0]!.turn, 60, 'Anna\'s turn on the battery supplier');
+});

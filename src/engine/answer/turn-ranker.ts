@@ -27,6 +27,8 @@ export interface TurnRankingOptions {
   spreadTurns: number;
   /** Score kept by a turn in the same place as one already ranked. */
   spreadPenalty: number;
+  /** Multiplier for turns spoken by a person the question names. */
+  speakerBoost: number;
   /** Context and spread reach at most this share of the meeting's turns: in a short meeting everything is near. */
   reachShare: number;
   /** Turns listed. */
@@ -42,6 +44,7 @@ export const DEFAULT_TURN_RANKING: TurnRankingOptions = {
   contextWeight: 1,
   spreadTurns: 20,
   spreadPenalty: 0.5,
+  speakerBoost: 3,
   reachShare: 0.1,
   limit: 10,
 };
@@ -65,6 +68,7 @@ export function rankTurns(
   query: ExpandedQuery,
   sentenceScores: Float64Array,
   options: TurnRankingOptions = DEFAULT_TURN_RANKING,
+  people: readonly string[] = [],
 ): RankedTurn[] {
   const n = doc.turns.length;
   if (n === 0) return [];
@@ -92,7 +96,8 @@ export function rankTurns(
   for (let i = 0; i < n; i++) {
     if (best[i]! <= 0 && own[i]! <= 0) continue;
     const length = options.fullWords > 0 ? Math.sqrt(Math.min(1, doc.turns[i]!.words / options.fullWords)) : 1;
-    score[i] = length * (options.sentenceWeight * (best[i]! / bestTop) + options.turnWeight * (own[i]! / ownTop) +
+    const speaker = people.includes(doc.turns[i]!.speaker) ? options.speakerBoost : 1;
+    score[i] = speaker * length * (options.sentenceWeight * (best[i]! / bestTop) + options.turnWeight * (own[i]! / ownTop) +
       options.contextWeight * (context[i]! / contextTop));
   }
   const candidates = [...score.keys()].filter((i) => score[i]! > 0).sort((a, b) => score[b]! - score[a]! || a - b);
