@@ -7,7 +7,8 @@
  *   `meeting.query` engine path; ROUGE-1/2/L/Lsum (F1) against the reference
  *   answers. Baselines summarise the whole meeting at the same word count as
  *   the engine's output for that query. Retrieval: recall@5 and MRR of the
- *   gold `relevant_text_span` turns among the segments the answer cites.
+ *   gold `relevant_text_span` turns among the answer's ranked sources
+ *   (its citations when it has none).
  *   Segmentation: Pk and WindowDiff of the summary's chapters against
  *   `topic_list`, with TextTiling as the baseline.
  * - AMI valid (../shared/data/ami/valid.json): whole-meeting summary.
@@ -181,7 +182,8 @@ export async function qmsumBench() {
       const others = baselines.summaries(Math.max(1, countWords(text)), q.answer);
       for (const [system, t] of Object.entries(others)) specific[system as System].push({ candidate: t, reference: q.answer });
       const gold: TurnSpan[] = (q.relevant_text_span ?? []).map(([from, to]) => ({ from: segmentOf(Number(from)), to: segmentOf(Number(to)) }));
-      const cited = answer.citations.map((c) => c.segment);
+      // The answer's ranked sources, best first; an answer found without searching ranks its citations.
+      const cited = (answer.sources ?? answer.citations).map((c) => c.segment);
       const r = recallAtK(cited, gold, 5);
       const rr = reciprocalRank(cited, gold);
       if (r !== null) recalls.push(r);

@@ -61,9 +61,11 @@ describe('confer CLI', () => {
     const covered = await cli('ask', join(dir, 'standup.txt'), 'What happened to the staging database?', '--json');
     assert.equal(covered.code, 0);
     const answer = JSON.parse(covered.stdout);
-    assert.deepEqual(Object.keys(answer).sort(), ['answer', 'citations', 'covered']);
+    assert.deepEqual(Object.keys(answer).sort(), ['answer', 'citations', 'covered', 'sources']);
     assert.equal(answer.covered, true);
     assert.equal(answer.citations[0].speaker, 'Cy Diaz');
+    assert.equal(answer.sources[0].score, 1);
+    assert.ok(answer.sources.some((source: { segment: number }) => source.segment === answer.citations[0].segment));
     const missing = await cli('ask', join(dir, 'standup.txt'), 'What is our parental leave policy?', '--json');
     assert.equal(JSON.parse(missing.stdout).covered, false);
     const text = await cli('ask', join(dir, 'standup.txt'), 'What happened to the staging database?', '--format', 'text');

@@ -49,6 +49,17 @@ export interface Answer {
   citations: Citation[];
   /** `false` when the meeting did not cover the question. */
   covered: boolean;
+  /**
+   * The transcript turns that bear on the question, most relevant first
+   * (`citations` keep transcript order). Absent when the answer was not
+   * found by searching the transcript.
+   */
+  sources?: RankedSource[];
+}
+
+/** A cited turn with its relevance to the question: 1 for the most relevant, less for the others. */
+export interface RankedSource extends Citation {
+  score: number;
 }
 
 /** An action item of a summary, ready to become a task. */

@@ -47,6 +47,7 @@ export const answerSchema: z.ZodType<Answer> = z.object({
   answer: z.string(),
   citations: z.array(citationSchema),
   covered: z.boolean(),
+  sources: z.array(citationSchema.extend({ score: z.number().min(0).max(1) })).optional(),
 });
 
 export const taskCaptureSchema: z.ZodType<TaskCapture> = z.object({

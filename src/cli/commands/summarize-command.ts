@@ -71,7 +71,7 @@ export function registerSummarize(program: Command, rt: CliRuntime): void {
     .description('answer a question about a transcript file, with cited segments (no server needed)')
     .argument('<file>', 'transcript file')
     .argument('<question>', 'the question, in quotes')
-    .option('--json', 'print {answer, citations, covered}')
+    .option('--json', 'print {answer, citations, covered, sources}')
     .option('--format <format>', 'markdown (default) or text (the answer only)')
     .option('--max-words <n>', 'answer length budget')
     .option('--provider <name>', '"builtin" or a registered provider allowed for the account')
@@ -82,7 +82,10 @@ export function registerSummarize(program: Command, rt: CliRuntime): void {
         const ctx = await localContext(services);
         const artifactId = await meetingFromFile(ctx, file, inlineWorker(services));
         const { payload } = await runFeature<Answer>(ctx, 'meeting.query', { artifactId, question, maxWords }, { provider: opts.provider });
-        if (format === 'json') rt.io.out(JSON.stringify({ answer: payload.answer, citations: payload.citations, covered: payload.covered }, null, 2));
+        if (format === 'json') {
+          const { answer, citations, covered, sources } = payload;
+          rt.io.out(JSON.stringify({ answer, citations, covered, ...(sources ? { sources } : {}) }, null, 2));
+        }
         else if (format === 'text') rt.io.out(answerAsText(payload));
         else rt.io.out(answerAsMarkdown(payload));
       });

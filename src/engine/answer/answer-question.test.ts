@@ -5,7 +5,8 @@ import type { Answer } from '../../core/outputs.ts';
 import { LAUNCH_MEETING, LAUNCH_MEETING_DATE } from '../__fixtures__/launch-meeting.ts';
 import { assertCitationsExist, assertQuotedFrom } from '../__fixtures__/output-checks.ts';
 import { countWords } from '../text/word-count.ts';
-import { answerQuestion } from './answer-question.ts';
+import { answerQuestion, DEFAULT_ANSWER } from './answer-question.ts';
+import { segmentsOf } from '../__fixtures__/segments-of.ts';
 import { NOT_COVERED } from './answer-composer.ts';
 
 const ask = (question: string, maxWords?: number): Answer =>
@@ -122,4 +123,46 @@ test('rejects an empty question and a bad budget', () => {
 
 test('an empty transcript covers nothing', () => {
   assert.equal(answerQuestion({ artifactId: 'm', segments: [], question: 'catch me up' }).covered, false);
+});
+
+test('lists the turns it searched, most relevant first, beside citations in transcript order', () => {
+  const answer = ask('When is the launch?');
+  const sources = answer.sources ?? [];
+  assert.ok(sources.length > 1);
+  assert.equal(sources[0]!.score, 1);
+  for (let i = 1; i < sources.length; i++) assert.ok(sources[i]!.score <= sources[i - 1]!.score);
+  assert.equal(new Set(sources.map((source) => source.segment)).size, sources.length);
+  assert.ok(sources.slice(0, 3).some((source) => source.segment === 8), 'the turn naming the date ranks near the top');
+  assertCitationsExist(sources.map(({ score: _score, ...citation }) => citation), LAUNCH_MEETING, 'mtg_launch');
+  const segments = answer.citations.map((citation) => citation.segment);
+  assert.deepEqual(segments, [...segments].sort((a, b) => a - b));
+  assert.equal(ask('What is the weather like?').sources, undefined);
+});
+
+test('"what did Sam say?" lists Sam\'s most informative turns as its sources', () => {
+  const sources = ask('What did Sam say?').sources ?? [];
+  assert.ok(sources.length >= 2);
+  assert.ok(sources.every((source) => source.speaker === 'Sam'));
+  assert.equal(sources[0]!.score, 1);
+  for (let i = 1; i < sources.length; i++) assert.ok(sources[i]!.score <= sources[i - 1]!.score);
+});
+
+test('a discussion question quotes what followed the turn that named the topic', () => {
+  const segments = segmentsOf([
+    ['Ana', 'Let us start with the weekly numbers for the warehouse.'],
+    ['Ben', 'Shipments rose eleven percent, returns stayed flat.'],
+    ['Ana', 'Next, Cat will present the evaluation criteria.'],
+    ['Cat', 'Fashionable looks scored seven, ease of use scored six.'],
+    ['Cat', 'The scroll wheel and the spoken commands both rated highly with testers.'],
+    ['Ben', 'Average overall comes to six point five, a solid result.'],
+    ['Ana', 'Good. Lunch is at noon, by the way.'],
+  ]);
+  const withDiscussion = answerQuestion({ artifactId: 'm', segments, question: 'Summarize the presentation on evaluation criteria.' });
+  assert.equal(withDiscussion.covered, true);
+  assert.match(withDiscussion.answer, /scored seven|scroll wheel|six point five/);
+  const without = answerQuestion(
+    { artifactId: 'm', segments, question: 'Summarize the presentation on evaluation criteria.' },
+    { ...DEFAULT_ANSWER, discussionTurns: 0 },
+  );
+  assert.doesNotMatch(without.answer, /scored seven|scroll wheel|six point five/);
 });

@@ -4,11 +4,12 @@
  * not cover this" when nothing relevant was said.
  */
 import { AppError } from '../../core/errors.ts';
-import type { Answer } from '../../core/outputs.ts';
+import type { Answer, RankedSource } from '../../core/outputs.ts';
 import type { Segment } from '../../core/types.ts';
 import { segmentTopics } from '../chapters/topic-segmenter.ts';
 import { findDueDate } from '../dates/due-date-finder.ts';
 import { zonedInstant } from '../dates/zoned-instant.ts';
+import { citeTurns } from '../meeting/citations.ts';
 import { buildMeetingDocument, type MeetingDocument } from '../meeting/meeting-document.ts';
 import { TfIdfSpace } from '../retrieval/tfidf-space.ts';
 import { selectKeyPoints } from '../summary/extractive-summary.ts';
@@ -16,8 +17,9 @@ import { scoreSalience } from '../summary/salience-scorer.ts';
 import { notCovered, quoteSentences } from './answer-composer.ts';
 import { answerFromList } from './list-answers.ts';
 import { indexMeeting, rankSentences, type MeetingIndexes } from './passage-ranker.ts';
-import { expandQuery, type ExpandedQuery } from './query-expansion.ts';
+import { DEFAULT_FEEDBACK, expandQuery, withFeedback, type ExpandedQuery, type FeedbackOptions } from './query-expansion.ts';
 import { readQuestion, type QuestionIntent } from './question-intent.ts';
+import { DEFAULT_TURN_RANKING, rankTurns, type TurnRankingOptions } from './turn-ranker.ts';
 import { checkWordBudget } from '../word-budget.ts';
 
 export interface AnswerInput {
@@ -57,6 +59,16 @@ export interface AnswerOptions {
   regionWeight: number;
   /** Sentences shorter than this many words lose score in proportion (square root): fragments inform little. */
   fullWords: number;
+  /** How the turns listed as the answer's sources are ranked. */
+  sources: TurnRankingOptions;
+  /** Pseudo-relevance feedback for the sources ranking. */
+  feedback: FeedbackOptions;
+  /** Turns after each of the best sources whose informative sentences gain score as the discussion of the topic; 0 turns it off. */
+  discussionTurns: number;
+  /** Best sources whose following turns count as discussion. */
+  discussionSources: number;
+  /** The most a discussion sentence gains, as a share of the best sentence score. */
+  discussionWeight: number;
 }
 
 export const DEFAULT_ANSWER: AnswerOptions = {
@@ -70,10 +82,15 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   redundancy: 0.6,
   replyWords: 6,
   minHighlightTerms: 3,
-  defaultDiscussionWords: 90,
+  defaultDiscussionWords: 75,
   regionTurns: 25,
   regionWeight: 0.9,
   fullWords: 20,
+  sources: DEFAULT_TURN_RANKING,
+  feedback: DEFAULT_FEEDBACK,
+  discussionTurns: 20,
+  discussionSources: 2,
+  discussionWeight: 2,
 };
 
 // Questions that ask how something was discussed rather than for one fact.
@@ -91,6 +108,18 @@ const LIST_NAMES = { actions: 'any action items', decisions: 'any decisions', 'n
  * // { answer: 'The meeting did not cover this.', citations: [], covered: false }
  */
 export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFAULT_ANSWER): Answer {
+  const { answer, retrieval } = answerWithRetrieval(input, options);
+  if (!answer.covered || answer.sources || !retrieval) return answer;
+  return { ...answer, sources: sourcesOf(retrieval.doc, retrieval.indexes, retrieval.intent, options) };
+}
+
+interface Retrieval {
+  doc: MeetingDocument;
+  indexes: MeetingIndexes;
+  intent: QuestionIntent;
+}
+
+function answerWithRetrieval(input: AnswerInput, options: AnswerOptions): { answer: Answer; retrieval: Retrieval | null } {
   if (input.question.trim().length === 0) {
     throw new AppError('invalid_input', 'The question is empty: ask something about the meeting.', {
       fields: [{ path: 'question', message: 'required' }],
@@ -98,19 +127,21 @@ export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFA
   }
   checkWordBudget(input.maxWords);
   const doc = buildMeetingDocument(input.artifactId, input.segments);
-  if (doc.sentences.length === 0) return notCovered();
+  if (doc.sentences.length === 0) return { answer: notCovered(), retrieval: null };
   const intent = readQuestion(input.question, doc.people);
   const listBudget = input.maxWords ?? options.defaultListWords;
   const budget = input.maxWords ?? options.defaultWords;
   const indexes = indexMeeting(doc);
+  const retrieval = intent.terms.length > 0 ? { doc, indexes, intent } : null;
+  const done = (answer: Answer) => ({ answer, retrieval });
 
-  if (intent.kind === 'catch-up' && intent.terms.length === 0 && intent.people.length === 0) return catchUp(doc, listBudget);
+  if (intent.kind === 'catch-up' && intent.terms.length === 0 && intent.people.length === 0) return done(catchUp(doc, listBudget));
   if (intent.kind === 'actions' || intent.kind === 'decisions' || intent.kind === 'next-steps' || intent.kind === 'who') {
     const reference = input.meetingDate ? zonedInstant(input.meetingDate, 'UTC') : null;
     const listed = answerFromList(doc, intent, reference, listBudget, (term) => indexes.sentences.idf(term));
-    if (listed.status === 'answered') return listed.answer;
+    if (listed.status === 'answered') return done(listed.answer);
     // A list question about no topic in particular: the list is the whole answer.
-    if (intent.kind !== 'who' && intent.terms.length === 0) return notCovered(LIST_NAMES[intent.kind]);
+    if (intent.kind !== 'who' && intent.terms.length === 0) return done(notCovered(LIST_NAMES[intent.kind]));
   }
   // "Summarise the discussion about X": a longer answer from the passages about X.
   // "Summarise the discussion about X", "What did Ana think of X?": a discussion,
@@ -118,20 +149,28 @@ export function answerQuestion(input: AnswerInput, options: AnswerOptions = DEFA
   if (intent.kind === 'catch-up' || (DISCUSSION.test(input.question) && input.maxWords === undefined)) {
     const words = input.maxWords ?? options.defaultDiscussionWords;
     const scale = words / options.defaultWords;
-    return answerFacts(doc, indexes, intent, words, {
+    return done(answerFacts(doc, indexes, intent, words, {
       ...options,
       maxSentences: Math.round(options.maxSentences * scale * 2),
       supportShare: options.supportShare / 6,
-    });
+    }));
   }
-  return answerFacts(doc, indexes, intent, budget, options);
+  return done(answerFacts(doc, indexes, intent, budget, options));
 }
 
 /** Quotes the sentences that best answer a factual question. */
 function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: QuestionIntent, budget: number, options: AnswerOptions): Answer {
   if (intent.terms.length === 0) {
-    const highlights = intent.people.length > 0 ? personHighlights(doc, indexes, intent.people, budget, options) : [];
-    return highlights.length > 0 ? quoteSentences(doc, highlights) : notCovered();
+    if (intent.people.length === 0) return notCovered();
+    const { chosen, ranked } = personHighlights(doc, indexes, intent.people, budget, options);
+    if (chosen.length === 0) return notCovered();
+    // The person's most informative turns are the sources, best first.
+    const turns = [...new Map(ranked.map(({ id, weight }) => [doc.sentences[id]!.turn, weight] as const).reverse())]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, options.sources.limit);
+    const top = turns[0]?.[1] ?? 1;
+    const sources = turns.map(([turn, weight]) => ({ ...citeTurns(doc, [turn])[0]!, score: Math.round((weight / top) * 1000) / 1000 }));
+    return { ...quoteSentences(doc, chosen), sources };
   }
   const query = expandQuery(intent.terms, indexes.sentences);
   const scores = rankSentences(doc, indexes, query, intent);
@@ -146,7 +185,87 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   const spokeOf = (id: number) => named.has(doc.turns[doc.sentences[id]!.turn]!.speaker);
   const bySpeaker = named.size > 0 && spokeOf(best) ? spokeOf : () => true;
   const supports = (id: number) => byTime(id) && bySpeaker(id);
-  return quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
+  const sources = rankedSources(doc, indexes, intent, query, scores, options);
+  if (options.discussionTurns > 0) weighDiscussion(doc, indexes, scores, sources, supports, options);
+  const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
+  return { ...answer, sources };
+}
+
+/**
+ * A topic is often named in one turn ("Cat will present the evaluation
+ * criteria") and discussed in the turns after it. The informative sentences
+ * that follow the best sources gain score, so the answer tells what was said
+ * about the topic, not only that it came up.
+ */
+function weighDiscussion(
+  doc: MeetingDocument,
+  indexes: MeetingIndexes,
+  scores: Float64Array,
+  sources: readonly RankedSource[],
+  supports: (id: number) => boolean,
+  options: AnswerOptions,
+): void {
+  let top = 0;
+  for (const score of scores) top = Math.max(top, score);
+  const position = new Map(doc.turns.map((turn) => [turn.segment.index, turn.position]));
+  const informative = (id: number) => {
+    const sentence = doc.sentences[id]!;
+    const distinct = new Set(sentence.terms);
+    if (sentence.isQuestion || distinct.size < options.minHighlightTerms || !supports(id)) return 0;
+    return [...distinct].reduce((sum, term) => sum + indexes.sentences.idf(term), 0) / Math.sqrt(sentence.words || 1);
+  };
+  const bonus = new Map<number, number>();
+  let maxInfo = 0;
+  for (const source of sources.slice(0, options.discussionSources)) {
+    const from = position.get(source.segment)!;
+    for (let turn = from; turn <= Math.min(doc.turns.length - 1, from + options.discussionTurns); turn++) {
+      const nearness = 1 - (turn - from) / (options.discussionTurns + 1);
+      for (const id of doc.turns[turn]!.sentences) {
+        const info = informative(id);
+        maxInfo = Math.max(maxInfo, info);
+        bonus.set(id, Math.max(bonus.get(id) ?? 0, info * nearness * source.score));
+      }
+    }
+  }
+  if (maxInfo <= 0) return;
+  for (const [id, value] of bonus) scores[id]! += options.discussionWeight * top * (value / maxInfo);
+}
+
+/** The turns that bear on the question, most relevant first, as cited sources. */
+function sourcesOf(doc: MeetingDocument, indexes: MeetingIndexes, intent: QuestionIntent, options: AnswerOptions): RankedSource[] {
+  const query = expandQuery(intent.terms, indexes.sentences);
+  const scores = rankSentences(doc, indexes, query, intent);
+  weighByRegion(doc, scores, options);
+  return rankedSources(doc, indexes, intent, query, scores, options);
+}
+
+/**
+ * Ranks the turns, then ranks them again with the query widened by what the
+ * best of them say (pseudo-relevance feedback).
+ */
+function rankedSources(
+  doc: MeetingDocument,
+  indexes: MeetingIndexes,
+  intent: QuestionIntent,
+  query: ExpandedQuery,
+  scores: Float64Array,
+  options: AnswerOptions,
+): RankedSource[] {
+  let ranked = rankTurns(doc, indexes.turns, query, scores, options.sources, intent.people);
+  const { feedback } = options;
+  if (feedback.turns > 0 && feedback.terms > 0 && ranked.length > 0) {
+    const relevant: string[][] = [];
+    for (const { turn } of ranked.slice(0, feedback.turns)) {
+      for (let position = Math.max(0, turn - feedback.around); position <= Math.min(doc.turns.length - 1, turn + feedback.around); position++) {
+        relevant.push(doc.turns[position]!.sentences.flatMap((id) => doc.sentences[id]!.terms));
+      }
+    }
+    const widened = withFeedback(query, relevant, indexes.sentences, feedback);
+    const rescored = rankSentences(doc, indexes, widened, intent);
+    weighByRegion(doc, rescored, options);
+    ranked = rankTurns(doc, indexes.turns, widened, rescored, options.sources, intent.people);
+  }
+  return ranked.map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
 }
 
 /**
@@ -242,7 +361,7 @@ function personHighlights(
   people: readonly string[],
   budget: number,
   options: AnswerOptions,
-): number[] {
+): { chosen: number[]; ranked: { id: number; weight: number }[] } {
   const informative = doc.sentences
     .filter((sentence) => people.includes(doc.turns[sentence.turn]!.speaker) && !sentence.isQuestion &&
       new Set(sentence.terms).size >= options.minHighlightTerms)
@@ -259,7 +378,7 @@ function personHighlights(
     chosen.push(candidate.id);
     left -= candidate.words;
   }
-  return chosen.length > 0 ? chosen : informative.slice(0, 1).map((candidate) => candidate.id);
+  return { chosen: chosen.length > 0 ? chosen : informative.slice(0, 1).map((candidate) => candidate.id), ranked: informative };
 }
 
 /** "Catch me up": the meeting's key points so far, quoted in order. */

@@ -23,6 +23,12 @@ const GROUPS = [
   'salary salaries compensation pay band',
   'contract contracts agreement',
   'employee employees staff',
+  // American and British spellings the stemmer keeps apart.
+  'color colors colour colours',
+  'favorite favorites favourite favourites',
+  'behavior behaviour',
+  'center centre',
+  'gray grey',
 ];
 
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {

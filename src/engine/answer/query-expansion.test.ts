@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Bm25Index } from '../retrieval/bm25-index.ts';
-import { expandQuery } from './query-expansion.ts';
+import { expandQuery, withFeedback } from './query-expansion.ts';
 
 const index = new Bm25Index([
   ['rout', 'optimis', 'june'],
@@ -23,4 +23,14 @@ test('adds terms that keep company with an asked term, lightly', () => {
   const { weights } = expandQuery(['optimis'], index);
   assert.ok((weights.get('rout') ?? 0) > 0 && weights.get('rout')! < 0.5);
   assert.equal(weights.has('relaymark'), false);
+});
+
+test('feedback adds the terms that stand out in the best turns, below the asked ones', () => {
+  const query = expandQuery(['price'], index);
+  const widened = withFeedback(query, [['price', 'relaymark', 'contract'], ['relaymark', 'contract', 'june'], ['june']], index);
+  assert.equal(widened.weights.get('price'), 1);
+  assert.ok((widened.weights.get('contract') ?? 0) > 0 && widened.weights.get('contract')! < 1);
+  assert.ok(widened.weights.has('june'), 'seen twice in the feedback turns');
+  assert.ok(!widened.weights.has('delay'), 'not in the feedback turns');
+  assert.equal(withFeedback(query, [['delay']], index), query, 'nothing recurs: the query stays as it was');
 });

@@ -97,3 +97,44 @@ function neighbours(term: string, index: Bm25Index, options: ExpansionOptions): 
   ranked.sort((a, b) => b.association - a.association || a.term.localeCompare(b.term));
   return ranked.slice(0, options.neighboursPerTerm);
 }
+
+export interface FeedbackOptions {
+  /** Top-ranked turns taken as relevant. */
+  turns: number;
+  /** Turns either side of each that count with it. */
+  around: number;
+  /** Terms added. */
+  terms: number;
+  /** Weight of the strongest added term; others scale down from it. */
+  weight: number;
+}
+
+export const DEFAULT_FEEDBACK: FeedbackOptions = { turns: 3, around: 2, terms: 8, weight: 0.3 };
+
+/**
+ * Pseudo-relevance feedback: the terms that stand out (by TF·IDF) in the
+ * turns ranked best, added to the query at a lower weight so the second
+ * ranking finds the rest of that discussion even where it uses other words.
+ *
+ * @example
+ * withFeedback(query, [[...turn 40 terms], [...turn 41 terms]], index).weights.has('battery') // true
+ */
+export function withFeedback(
+  query: ExpandedQuery,
+  relevant: readonly (readonly string[])[],
+  index: Bm25Index,
+  options: FeedbackOptions = DEFAULT_FEEDBACK,
+): ExpandedQuery {
+  const counts = new Map<string, number>();
+  for (const terms of relevant) for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const ranked = [...counts]
+    .filter(([term, count]) => count >= 2 && !query.weights.has(term))
+    .map(([term, count]) => ({ term, weight: count * index.idf(term) }))
+    .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))
+    .slice(0, options.terms);
+  if (ranked.length === 0) return query;
+  const weights = new Map(query.weights);
+  const top = ranked[0]!.weight;
+  for (const { term, weight } of ranked) weights.set(term, options.weight * (weight / top));
+  return { weights, equivalents: query.equivalents };
+}

@@ -26,3 +26,14 @@ test('keeps the topic words and the people named, drops the framing', () => {
   });
   assert.deepEqual(readQuestion('What was decided about hiring?', people).terms, ['hire']);
 });
+
+test('a question may name a speaker by the words of a role label', () => {
+  const roles = new PeopleDirectory(['Professor B', 'PhD A', 'PhD C', 'Industrial Designer', 'Project Manager'], []);
+  assert.deepEqual(readQuestion('What did the professor think about the results?', roles), { kind: 'facts', people: ['Professor B'], terms: ['result'] });
+  const design = readQuestion('Why did the Industrial Design disagree about the shape?', roles);
+  assert.deepEqual(design.people, ['Industrial Designer']);
+  assert.ok(!design.terms.includes('design'));
+  // Two labels share "phd", and "project" alone is not "Project Manager".
+  assert.deepEqual(readQuestion('What did the PhD students say about noise?', roles).people, []);
+  assert.deepEqual(readQuestion('What is the project timeline?', roles), { kind: 'facts', people: [], terms: ['project', 'timelin'] });
+});

@@ -36,7 +36,9 @@ const FRAMING_TERMS = new Set(analyzeTerms(
   'assign assigned responsible commitment committed step steps next follow status summary recap ' +
   'time date day deadline due pick picked choose chose chosen select selected catch miss missed speed fill ' +
   'summarize summarise summarized discussing talking opinion opinions elaborate elaborated recommend recommended ' +
-  'contribute contributed introduce introduced reflect reflecting concerning respond responded group team',
+  'contribute contributed introduce introduced reflect reflecting concerning respond responded group team ' +
+  'think thinks thinking disagree disagreed disagreement debate debated argue argued reason reasons attitude ' +
+  'feel felt consider considered idea ideas point points',
 ));
 
 /**
@@ -50,8 +52,31 @@ export function readQuestion(question: string, people: PeopleDirectory): Questio
   const lower = foldCase(question.trim());
   const mentions = people.findMentions(question);
   const nameTerms = new Set(mentions.flatMap((mention) => analyzeTerms(question.slice(mention.start, mention.end))));
-  const terms = analyzeTerms(question).filter((term) => !FRAMING_TERMS.has(term) && !nameTerms.has(term));
-  return { kind: kindOf(lower), people: [...new Set(mentions.map((mention) => mention.name))], terms };
+  const asked = analyzeTerms(question).filter((term) => !FRAMING_TERMS.has(term) && !nameTerms.has(term));
+  const named = new Set(mentions.map((mention) => mention.name));
+  const roles = peopleByRole(asked, people);
+  for (const role of roles) named.add(role.name);
+  const roleTerms = new Set(roles.flatMap((role) => role.terms));
+  return { kind: kindOf(lower), people: [...named], terms: asked.filter((term) => !roleTerms.has(term)) };
+}
+
+/**
+ * People a question names by the words of their label rather than by name:
+ * "the professor" for the only speaker labelled "Professor B", "the
+ * industrial design" for "Industrial Designer". A label counts when the
+ * question holds every one of its words longer than a letter, and no other
+ * person's label holds them all.
+ */
+function peopleByRole(terms: readonly string[], people: PeopleDirectory): { name: string; terms: string[] }[] {
+  const asked = new Set(terms);
+  const labels = people.people.map((name) => ({ name, terms: [...new Set(analyzeTerms(name).filter((term) => term.length > 1))] }));
+  const found: { name: string; terms: string[] }[] = [];
+  for (const label of labels) {
+    if (label.terms.length === 0 || !label.terms.every((term) => asked.has(term))) continue;
+    const rivals = labels.filter((other) => other.name !== label.name && label.terms.every((term) => other.terms.includes(term)));
+    if (rivals.length === 0) found.push(label);
+  }
+  return found;
 }
 
 function kindOf(lower: string): QuestionKind {
