@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AdminUser, BlockedPattern, LegalHold, PatternTest, RedactionPolicy, RetentionPolicy, SettingDefinition, StoredSetting } from '../../api/admin-types.ts';
+import type { AdminUser, AuditEvent, BlockedPattern, LegalHold, PatternTest, RedactionPolicy, RetentionPolicy, SettingDefinition, StoredSetting } from '../../api/admin-types.ts';
 import { api, type ApiError } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useMe } from '../../auth/me.tsx';
+import { withQuery } from '../../router/router.tsx';
 import { day, when } from '../../format/time.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -575,47 +576,66 @@ function Redaction() {
   );
 }
 
-interface ExportJob {
-  id: string;
-  status?: string;
-  createdAt?: string;
-  [key: string]: unknown;
+/** The counts an export records in its audit event. */
+interface ExportCounts {
+  artifacts?: number;
+  segments?: number;
+  outputs?: number;
+  files?: number;
+  auditEvents?: number;
 }
 
+function exportScope(details: Record<string, unknown>): string {
+  const scope = (details.scope ?? {}) as Record<string, unknown>;
+  if (typeof scope.hold === 'string') return `hold ${scope.hold}`;
+  const parts = [
+    typeof scope.userId === 'string' ? `user ${scope.userId}` : null,
+    typeof scope.from === 'string' ? `from ${day(scope.from)}` : null,
+    typeof scope.to === 'string' ? `to ${day(scope.to)}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'whole account';
+}
+
+/** Exports are written on the server by `confer export`; each one is an audit event, listed here. */
 function Exports() {
-  const exports = useResource<{ items: ExportJob[] }>('/v1/exports');
+  const exports = useResource<{ items: AuditEvent[]; nextAfterSeq: number | null }>(withQuery('/v1/audit', { action: 'ediscovery.export', limit: 50 }));
   return (
     <section className="card card-pad admin-section" aria-labelledby="exports-heading">
       <h2 id="exports-heading">eDiscovery exports</h2>
-      <p className="muted small">Bundles of content with a SHA-256 manifest, for legal review. The command line offers them as <code>confer export</code> and <code>confer export verify</code>.</p>
-      {isMissingApi(exports.error) ? (
-        <Unavailable what="Exports" path="/v1/exports" />
-      ) : (
-        <>
-          {exports.error && <ProblemNotice error={exports.error} action="load the exports" />}
-          {!exports.data && !exports.error && <Skeleton lines={2} label="Loading the exports" />}
-          {exports.data && exports.data.items.length === 0 && <EmptyState title="No exports yet" />}
-          {exports.data && exports.data.items.length > 0 && (
-            <DataTable label="Exports">
-              <thead>
-                <tr>
-                  <th scope="col">Export</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Created</th>
+      <p className="muted small">
+        Bundles of artifacts, segments, outputs, original files and their audit events, with a SHA-256 manifest, for legal review. They are written on the
+        server, where the data stays: <code>confer export --hold NAME --out DIR</code> (or <code>--user</code>, <code>--from</code>, <code>--to</code>), and
+        checked with <code>confer export verify DIR</code>. Every export made is listed here from the audit log.
+      </p>
+      {exports.error && <ProblemNotice error={exports.error} action="load the exports" />}
+      {!exports.data && !exports.error && <Skeleton lines={2} label="Loading the exports" />}
+      {exports.data && exports.data.items.length === 0 && <EmptyState title="No exports yet" />}
+      {exports.data && exports.data.items.length > 0 && (
+        <DataTable label="Exports">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Scope</th>
+              <th scope="col">Contents</th>
+              <th scope="col">Manifest SHA-256</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exports.data.items.map((e) => {
+              const counts = (e.details.counts ?? {}) as ExportCounts;
+              return (
+                <tr key={e.id}>
+                  <td>{when(e.at)}</td>
+                  <td>{exportScope(e.details)}</td>
+                  <td>
+                    {counts.artifacts ?? 0} artifacts, {counts.outputs ?? 0} outputs, {counts.files ?? 0} files, {counts.auditEvents ?? 0} audit events
+                  </td>
+                  <td className="mono-cell">{typeof e.details.manifestSha256 === 'string' ? `${e.details.manifestSha256.slice(0, 16)}…` : ''}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {exports.data.items.map((x) => (
-                  <tr key={x.id}>
-                    <td className="mono-cell">{x.id}</td>
-                    <td>{x.status ?? ''}</td>
-                    <td>{x.createdAt ? when(x.createdAt) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          )}
-        </>
+              );
+            })}
+          </tbody>
+        </DataTable>
       )}
     </section>
   );
