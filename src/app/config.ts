@@ -5,7 +5,7 @@ import { IDENTITY_ENV_VARS, loadIdentityConfig, type IdentityConfig } from './id
 
 /**
  * Every environment variable Confer reads. The README's configuration table
- * is generated from the same descriptions; keep them in step.
+ * carries the same descriptions (config.test.ts checks both lists match).
  */
 export const ENV_VARS = {
   CONFER_DATABASE_URL: 'PostgreSQL URL (postgres://…) or SQLite file path; default ./data/confer.db',
@@ -53,7 +53,7 @@ export interface AppConfig {
   identity: IdentityConfig;
   smtpUrl?: string;
   mailFrom?: string;
-  /** Public base URL (CONFER_PUBLIC_URL), also used in shared-summary links. */
+  /** Public base URL (CONFER_PUBLIC_URL), also used for links in summary emails. */
   publicUrl?: string;
 }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 
 export const IDENTITY_ENV_VARS = {
-  CONFER_PUBLIC_URL: 'the URL users reach Confer at (https://confer.example.com); used for the OIDC redirect URI, SCIM locations and shared-summary links; default the request URL',
+  CONFER_PUBLIC_URL: 'the URL users reach Confer at (https://confer.example.com); used for the OIDC redirect URI, secure cookies and the same-origin check of cookie requests, SCIM locations and links in summary emails; default the request URL',
   CONFER_OIDC_ISSUER: 'OIDC issuer URL; enables single sign-on at /auth/oidc/login',
   CONFER_OIDC_CLIENT_ID: 'OIDC client id registered for Confer',
   CONFER_OIDC_CLIENT_SECRET: 'OIDC client secret; leave unset for a public client (PKCE only)',

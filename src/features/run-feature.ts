@@ -27,8 +27,10 @@ export type FeatureOutput<O> = Output & { payload: O };
 
 /**
  * The governed pipeline (SPEC §4). Every AI capability runs through here:
- * identify → entitlement → settings → context (per-artifact access) → route →
- * run → post-process (citation checks) → persist → audit. One audit record is
+ * identify → entitlement → settings → consent/disclaimers → context
+ * (per-artifact access) → zero-data-retention check → route → run → citation
+ * check → redaction → persist with audit → zero-data-retention after-store.
+ * One audit record is
  * written per run, whatever the outcome, and it never holds content.
  *
  * @example

@@ -10,7 +10,7 @@ export function registerAudit(program: Command, rt: CliRuntime): void {
   const auditCmd = program.command('audit').description('the append-only, hash-chained audit log');
   auditCmd
     .command('verify')
-    .description('recompute the hash chain; exits 1 naming the first tampered, missing or reordered record')
+    .description('recompute the hash chain; exits 5 naming the first tampered, missing or reordered record')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
       await withServices(rt, async (services) => {

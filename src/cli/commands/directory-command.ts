@@ -91,7 +91,7 @@ export function registerDirectory(program: Command, rt: CliRuntime): void {
     .action((ref: string) => run(async (ctx) => rt.io.out(`reactivated ${(await reactivateUser(ctx, ref)).email}`)));
   users
     .command('import')
-    .description('create and update users from CSV (columns email,name,groups,role,aiAccess,customAddOn); exits 1 when a row failed')
+    .description('create and update users from CSV (columns email,name,groups,role,aiAccess,customAddOn); exits 2 when a row failed')
     .argument('<file>', 'CSV file')
     .option('--dry-run', 'report what would change without changing anything')
     .option('--json', 'print the report as JSON')
