@@ -23,11 +23,18 @@ export interface HoldInput {
   to?: string;
 }
 
-function isoOrThrow(value: string | undefined, path: string): string | null {
+const DAY_MS = 86_400_000;
+
+/**
+ * A range bound as an instant. A bare date (`2026-02-28`) names the whole day:
+ * as `from` its first instant, as `to` its last, so the day itself is held.
+ */
+function isoOrThrow(value: string | undefined, path: 'from' | 'to'): string | null {
   if (value === undefined) return null;
   const t = Date.parse(value);
   if (Number.isNaN(t)) throw invalidInput(`${path} "${value}" is not an ISO-8601 date`, [{ path, message: 'not an ISO-8601 date' }]);
-  return new Date(t).toISOString();
+  const wholeDay = /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+  return new Date(wholeDay && path === 'to' ? t + DAY_MS - 1 : t).toISOString();
 }
 
 /**
