@@ -14,6 +14,7 @@ import type { AuditEvent } from '../../core/types.ts';
 import { audit } from '../audit.ts';
 import { authorize } from '../authorization.ts';
 import { findHold } from './legal-holds.ts';
+import { rangeBound } from './range-bound.ts';
 
 export const BUNDLE_FORMAT = 'confer-ediscovery/1';
 
@@ -44,13 +45,6 @@ const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n')
 /** A file name safe on every file system, keeping its extension readable. */
 const safeName = (name: string) => name.replace(/[^\w.\-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || 'file';
 
-function isoBound(value: string | undefined, path: string): string | undefined {
-  if (value === undefined) return undefined;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw invalidInput(`--${path} "${value}" is not an ISO-8601 date`, [{ path, message: 'not an ISO-8601 date' }]);
-  return new Date(t).toISOString();
-}
-
 /**
  * Writes the bundle into `dir` (created; must be empty or absent) and returns its manifest.
  *
@@ -70,7 +64,7 @@ export async function exportBundle(ctx: Ctx, scope: ExportScope, dir: string, on
   } else {
     if (!scope.userId && !scope.from && !scope.to) throw invalidInput('say what to export: --hold NAME, or --user, --from and/or --to', [{ path: 'scope', message: 'missing' }]);
     if (scope.userId && !(await ctx.store.users.get(accountId, scope.userId))) throw new AppError('not_found', `user ${scope.userId} was not found in this account`);
-    filter = { userId: scope.userId, from: isoBound(scope.from, 'from'), to: isoBound(scope.to, 'to') };
+    filter = { userId: scope.userId, from: rangeBound(scope.from, 'from', '--from'), to: rangeBound(scope.to, 'to', '--to') };
     scopeRecord = { userId: filter.userId ?? null, from: filter.from ?? null, to: filter.to ?? null };
   }
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new AppError('conflict', `${dir} is not empty; export into a new directory`);

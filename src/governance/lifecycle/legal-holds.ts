@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../../store/db-util.ts';
 import { audit } from '../audit.ts';
 import { authorize } from '../authorization.ts';
 import { purgeDue } from './retention-sweep.ts';
+import { rangeBound } from './range-bound.ts';
 
 export interface HoldInput {
   name: string;
@@ -21,20 +22,6 @@ export interface HoldInput {
   /** ISO-8601 bounds of a date-range hold; either may be open. */
   from?: string;
   to?: string;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * A range bound as an instant. A bare date (`2026-02-28`) names the whole day:
- * as `from` its first instant, as `to` its last, so the day itself is held.
- */
-function isoOrThrow(value: string | undefined, path: 'from' | 'to'): string | null {
-  if (value === undefined) return null;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw invalidInput(`${path} "${value}" is not an ISO-8601 date`, [{ path, message: 'not an ISO-8601 date' }]);
-  const wholeDay = /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-  return new Date(wholeDay && path === 'to' ? t + DAY_MS - 1 : t).toISOString();
 }
 
 /**
@@ -53,8 +40,8 @@ export async function createHold(ctx: Ctx, input: HoldInput): Promise<LegalHold>
   const scopes = [input.userId !== undefined, input.artifactId !== undefined, input.from !== undefined || input.to !== undefined].filter(Boolean).length;
   if (scopes !== 1) fields.push({ path: 'scope', message: 'give exactly one of: userId, artifactId, or a date range (from and/or to)' });
   if (fields.length > 0) throw invalidInput(`invalid legal hold: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);
-  const from = isoOrThrow(input.from, 'from');
-  const to = isoOrThrow(input.to, 'to');
+  const from = rangeBound(input.from, 'from') ?? null;
+  const to = rangeBound(input.to, 'to') ?? null;
   if (from && to && from > to) throw invalidInput('the hold range ends before it starts', [{ path: 'to', message: 'must not be before from' }]);
   if (input.userId && !(await ctx.store.users.get(ctx.account.id, input.userId))) throw notFound('user', input.userId);
   if (input.artifactId && !(await ctx.store.retention.artifactAnyState(ctx.account.id, input.artifactId))) throw notFound('artifact', input.artifactId);
