@@ -3,17 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCaptured } from './testing.ts';
-
-const STANDUP = `---
-title: Platform stand-up
-date: 2026-03-04T09:30:00Z
----
-[00:00:05] Ann Lee: Yesterday I finished the billing export.
-[00:00:12] Bo Chen: I'll review the billing export by Friday.
-[00:00:20] Ann Lee: We agreed to freeze the schema until the release.
-[00:00:31] Cy Diaz: The staging database ran out of disk space last night.
-`;
+import { runCaptured, STANDUP } from './testing.ts';
 
 describe('confer CLI', () => {
   let dir: string;
