@@ -17,7 +17,9 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ActiveShareLinks } from './ActiveShareLinks.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
+import { DeletedItems } from './DeletedItems.tsx';
 import { UserLabel } from './UserLabel.tsx';
 
 /** The account-level value of one setting (stored, or its default), with a save action. */
@@ -772,14 +774,16 @@ function Disclaimers() {
   );
 }
 
-/** Data lifecycle: how long content is kept, what is held, exported, redacted and blocked. */
+/** Data lifecycle: how long content is kept, what can be restored, what is held, shared, exported, redacted and blocked. */
 export function LifecyclePage() {
   return (
     <AdminLayout>
       <PageHeader title="Data lifecycle" description="How long content is kept, what legal holds preserve, what is exported, and what never reaches an output." />
       <Retention />
+      <DeletedItems />
       <ZeroDataRetention />
       <Holds />
+      <ActiveShareLinks />
       <Exports />
       <Redaction />
       <Disclaimers />

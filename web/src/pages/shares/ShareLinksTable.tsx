@@ -1,0 +1,82 @@
+import { useState, type ReactNode } from 'react';
+import { api, type ApiError } from '../../api/client.ts';
+import type { ShareLink } from '../../api/types.ts';
+import { when } from '../../format/time.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
+
+/** Whether a link still opens: neither revoked nor past its expiry. */
+export const isActiveLink = (l: ShareLink, now = new Date().toISOString()): boolean => !l.revokedAt && (!l.expiresAt || l.expiresAt > now);
+
+/**
+ * Share links with a revoke button each, asked for confirmation: anyone
+ * holding a revoked link can no longer open the summary, and that cannot be
+ * undone. `creator` renders who made a link, where that is worth showing.
+ */
+export function ShareLinksTable({ links, label, creator, onRevoked }: { links: ShareLink[]; label: string; creator?(link: ShareLink): ReactNode; onRevoked(id: string): void }) {
+  const [revoking, setRevoking] = useState<ShareLink>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState('');
+  const revoke = async () => {
+    const link = revoking!;
+    setBusy(true);
+    setError(undefined);
+    setDone('');
+    try {
+      await api(`/v1/shares/${link.id}`, { method: 'DELETE' });
+      setDone(`Link ${link.id} revoked: it no longer opens the summary.`);
+      onRevoked(link.id);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+      setRevoking(undefined);
+    }
+  };
+  return (
+    <>
+      {links.length > 0 && (
+        <DataTable label={label}>
+          <thead>
+            <tr>
+              <th scope="col">Link</th>
+              {creator && <th scope="col">Made by</th>}
+              <th scope="col">Made</th>
+              <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((l) => (
+              <tr key={l.id} data-share={l.id}>
+                <td className="mono-cell">
+                  {l.id}
+                  <div className="muted small">summary {l.outputId}</div>
+                </td>
+                {creator && <td>{creator(l)}</td>}
+                <td className="nowrap">{when(l.createdAt)}</td>
+                <td className="nowrap">{l.expiresAt ? when(l.expiresAt) : 'never'}</td>
+                <td>
+                  <Button small onClick={() => setRevoking(l)} aria-label={`Revoke share link ${l.id}`}>
+                    Revoke…
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {error && <ProblemNotice error={error} action="revoke the link" />}
+      {done && <Notice tone="success">{done}</Notice>}
+      <ConfirmDialog open={revoking !== undefined} title="Revoke this share link?" confirmLabel="Revoke link" busy={busy} onConfirm={() => void revoke()} onCancel={() => setRevoking(undefined)}>
+        <p>Anyone who has the link can no longer open the summary. A revoked link cannot be turned back on; make a new one instead.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
