@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RestorableArtifact, SweepResult } from '../../api/admin-types.ts';
-import { api, type ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { when } from '../../format/time.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { UserLabel } from './UserLabel.tsx';
 
 const REASONS: Record<RestorableArtifact['reason'], string> = {
@@ -33,21 +34,11 @@ function describeSweep(r: SweepResult): string {
  */
 export function DeletedItems() {
   const deleted = useResource<{ items: RestorableArtifact[] }>('/v1/artifacts/deleted');
-  const [busy, setBusy] = useState('');
-  const [error, setError] = useState<{ error: ApiError; action: string }>();
-  const [done, setDone] = useState('');
-  const run = async (what: string, action: string, work: () => Promise<string>) => {
-    setBusy(what);
-    setError(undefined);
-    setDone('');
-    try {
-      setDone(await work());
-    } catch (e) {
-      setError({ error: e as ApiError, action });
-    } finally {
-      setBusy('');
-      deleted.reload();
-    }
+  const action = useAction();
+  const [attempt, setAttempt] = useState('');
+  const run = (what: string, label: string, work: () => Promise<string>) => {
+    setAttempt(label);
+    void action.run(what, work).then(() => deleted.reload());
   };
   const restore = (a: RestorableArtifact) =>
     run(`restore ${a.id}`, `restore ${a.type} ${a.id}`, async () => {
@@ -63,7 +54,7 @@ export function DeletedItems() {
         Soft-deleted items stay restorable for 30 days, then the retention sweep purges them. The sweep runs every hour; run it now to apply a new policy at once.
       </p>
       <div className="form-row">
-        <Button busy={busy === 'sweep'} onClick={() => void sweep()}>
+        <Button busy={action.busy === 'sweep'} onClick={sweep}>
           Run retention sweep now
         </Button>
       </div>
@@ -96,7 +87,7 @@ export function DeletedItems() {
                 </td>
                 <td className="nowrap">{when(a.purgeAfter)}</td>
                 <td>
-                  <Button small busy={busy === `restore ${a.id}`} onClick={() => void restore(a)} aria-label={`Restore ${a.type} ${a.id}`}>
+                  <Button small busy={action.busy === `restore ${a.id}`} onClick={() => restore(a)} aria-label={`Restore ${a.type} ${a.id}`}>
                     Restore
                   </Button>
                 </td>
@@ -105,8 +96,8 @@ export function DeletedItems() {
           </tbody>
         </DataTable>
       )}
-      {error && <ProblemNotice error={error.error} action={error.action} />}
-      {done && <Notice tone="success">{done}</Notice>}
+      {action.error && <ProblemNotice error={action.error} action={attempt} />}
+      {action.done && <Notice tone="success">{action.done}</Notice>}
     </section>
   );
 }

@@ -18,6 +18,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { AdminLayout } from './AdminLayout.tsx';
 
@@ -159,24 +160,14 @@ type GroupDetail = Group & { members: { id: string; email: string; name: string 
 /** The members of one group, fetched when shown, each with a button that takes them out. */
 function GroupMembers({ group, onChanged }: { group: Group; onChanged(): void }) {
   const detail = useResource<GroupDetail>(`/v1/groups/${group.id}`);
-  const [busy, setBusy] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [done, setDone] = useState('');
-  const remove = async (member: GroupDetail['members'][number]) => {
-    setBusy(member.id);
-    setError(undefined);
-    setDone('');
-    try {
+  const action = useAction();
+  const remove = (member: GroupDetail['members'][number]) =>
+    void action.run(member.id, async () => {
       const result = await api<{ removed: string[] }>(`/v1/groups/${group.id}/members`, { method: 'POST', body: { remove: [member.id] } });
-      setDone(result.removed.length ? `Removed ${member.email} from ${group.name}.` : `${member.email} was no longer in ${group.name}.`);
       detail.setData((d) => d && { ...d, members: d.members.filter((m) => m.id !== member.id) });
       onChanged();
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy('');
-    }
-  };
+      return result.removed.length ? `Removed ${member.email} from ${group.name}.` : `${member.email} was no longer in ${group.name}.`;
+    });
   const members = detail.data?.members;
   return (
     <div className="group-members" id={`members-${group.id}`}>
@@ -190,7 +181,7 @@ function GroupMembers({ group, onChanged }: { group: Group; onChanged(): void })
               <span>
                 {m.name} <span className="muted small mono-cell">{m.email}</span>
               </span>
-              <Button small variant="ghost" busy={busy === m.id} onClick={() => void remove(m)} aria-label={`Remove ${m.email} from ${group.name}`}>
+              <Button small variant="ghost" busy={action.busy === m.id} onClick={() => remove(m)} aria-label={`Remove ${m.email} from ${group.name}`}>
                 Remove
               </Button>
             </li>
@@ -198,8 +189,8 @@ function GroupMembers({ group, onChanged }: { group: Group; onChanged(): void })
         </ul>
       )}
       {group.externalId && <p className="muted small">This group comes from SCIM: the identity provider may add members back at its next sync.</p>}
-      {error && <ProblemNotice error={error} action="remove the member" />}
-      {done && <Notice tone="success">{done}</Notice>}
+      {action.error && <ProblemNotice error={action.error} action="remove the member" />}
+      {action.done && <Notice tone="success">{action.done}</Notice>}
     </div>
   );
 }

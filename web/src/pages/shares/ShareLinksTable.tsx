@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { api, type ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { ShareLink } from '../../api/types.ts';
 import { when } from '../../format/time.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
+import { useAction } from '../../ui/use-action.ts';
 
 /** Whether a link still opens: neither revoked nor past its expiry. */
 export const isActiveLink = (l: ShareLink, now = new Date().toISOString()): boolean => !l.revokedAt && (!l.expiresAt || l.expiresAt > now);
@@ -18,24 +19,18 @@ export const isActiveLink = (l: ShareLink, now = new Date().toISOString()): bool
  */
 export function ShareLinksTable({ links, label, creator, onRevoked }: { links: ShareLink[]; label: string; creator?(link: ShareLink): ReactNode; onRevoked(id: string): void }) {
   const [revoking, setRevoking] = useState<ShareLink>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [done, setDone] = useState('');
-  const revoke = async () => {
+  const action = useAction();
+  const revoke = () => {
     const link = revoking!;
-    setBusy(true);
-    setError(undefined);
-    setDone('');
-    try {
-      await api(`/v1/shares/${link.id}`, { method: 'DELETE' });
-      setDone(`Link ${link.id} revoked: it no longer opens the summary.`);
-      onRevoked(link.id);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-      setRevoking(undefined);
-    }
+    void action
+      .run('revoke', async () => {
+        await api(`/v1/shares/${link.id}`, { method: 'DELETE' });
+        return `Link ${link.id} revoked: it no longer opens the summary.`;
+      })
+      .then((ok) => {
+        setRevoking(undefined);
+        if (ok) onRevoked(link.id);
+      });
   };
   return (
     <>
@@ -72,9 +67,9 @@ export function ShareLinksTable({ links, label, creator, onRevoked }: { links: S
           </tbody>
         </DataTable>
       )}
-      {error && <ProblemNotice error={error} action="revoke the link" />}
-      {done && <Notice tone="success">{done}</Notice>}
-      <ConfirmDialog open={revoking !== undefined} title="Revoke this share link?" confirmLabel="Revoke link" busy={busy} onConfirm={() => void revoke()} onCancel={() => setRevoking(undefined)}>
+      {action.error && <ProblemNotice error={action.error} action="revoke the link" />}
+      {action.done && <Notice tone="success">{action.done}</Notice>}
+      <ConfirmDialog open={revoking !== undefined} title="Revoke this share link?" confirmLabel="Revoke link" busy={action.busy === 'revoke'} onConfirm={revoke} onCancel={() => setRevoking(undefined)}>
         <p>Anyone who has the link can no longer open the summary. A revoked link cannot be turned back on; make a new one instead.</p>
       </ConfirmDialog>
     </>
