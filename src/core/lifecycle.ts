@@ -101,6 +101,16 @@ export interface ConsentAcceptance {
   acceptedAt: string;
 }
 
+/** A soft-deleted artifact an admin may still bring back: ids and dates only, no content. */
+export interface RestorableArtifact {
+  id: string;
+  type: string;
+  ownerId: string | null;
+  reason: DeletionReason;
+  deletedAt: string;
+  purgeAfter: string;
+}
+
 export interface RetentionRepo {
   setPolicy(policy: RetentionPolicy): Promise<void>;
   removePolicy(accountId: string, kind: RetentionKind, target: string): Promise<void>;
@@ -113,6 +123,8 @@ export interface RetentionRepo {
   /** Marks a pending request done; false when it was no longer pending (another sweep got there first). */
   markDone(accountId: string, kind: DeletionTargetKind, targetId: string, batchId: string, at: string): Promise<boolean>;
   markRestored(accountId: string, kind: DeletionTargetKind, targetId: string, at: string): Promise<void>;
+  /** Hidden artifacts whose pending request is not due before `now` (still restorable), soonest purge first. */
+  restorableArtifacts(accountId: string, now: string, limit: number): Promise<RestorableArtifact[]>;
   /** Hides (or with `null`, shows again) an artifact or output without removing it. */
   setHidden(accountId: string, kind: 'artifact' | 'output', id: string, deletedAt: string | null): Promise<void>;
   /** The artifact whether or not it is hidden; `deletedAt` tells which. */
@@ -153,6 +165,8 @@ export interface ShareLinkRepo {
   get(accountId: string, id: string): Promise<ShareLink | null>;
   findByTokenHash(tokenHash: string): Promise<ShareLink | null>;
   listForOutput(accountId: string, outputId: string): Promise<ShareLink[]>;
+  /** Links of the account neither revoked nor expired at `now`, newest first. */
+  listActive(accountId: string, now: string, limit: number): Promise<ShareLink[]>;
   revoke(accountId: string, id: string, at: string): Promise<void>;
 }
 

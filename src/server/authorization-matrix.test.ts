@@ -203,6 +203,8 @@ const MATRIX: Record<string, { call: (f: Fixtures, p: Principal) => Promise<Call
   'POST /v1/retention/sweep': { call: () => ({ path: '/v1/retention/sweep' }), expect: [200, 200, 403, 200, 401] },
   // Content rule: only who can read the artifact may delete it (owner here); roles grant no access to content.
   'DELETE /v1/artifacts/:id': { call: async (f) => ({ path: `/v1/artifacts/${await f.newMeeting()}` }), expect: [200, 404, 404, 404, 401] },
+  // Admins see ids and dates of deleted content (no titles), as they may restore it.
+  'GET /v1/artifacts/deleted': { call: () => ({ path: '/v1/artifacts/deleted' }), expect: [200, 200, 403, 200, 401] },
   'POST /v1/artifacts/:id/restore': { call: async (f) => ({ path: `/v1/artifacts/${await f.deletedMeeting()}/restore` }), expect: [204, 204, 403, 404, 401] },
 
   'GET /v1/redaction': { call: () => ({ path: '/v1/redaction' }), expect: [200, 200, 403, 200, 401] },
@@ -213,6 +215,7 @@ const MATRIX: Record<string, { call: (f: Fixtures, p: Principal) => Promise<Call
 
   'POST /v1/shares': { call: (f) => ({ path: '/v1/shares', ...json({ outputId: f.summaryId }) }), expect: [201, 404, 404, 404, 401] },
   'GET /v1/shares': { call: (f) => ({ path: `/v1/shares?outputId=${f.summaryId}` }), expect: [200, 404, 404, 404, 401] },
+  'GET /v1/shares/active': { call: () => ({ path: '/v1/shares/active' }), expect: [200, 200, 403, 200, 401] },
   // Its creator (the owner) or an admin of the account may revoke.
   'DELETE /v1/shares/:id': { call: async (f) => ({ path: `/v1/shares/${(await f.newShare()).id}` }), expect: [204, 204, 404, 404, 401] },
   // The link itself is the credential; a signed-in user of another organisation is refused.

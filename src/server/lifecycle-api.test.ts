@@ -105,6 +105,12 @@ describe('holds and retention API', () => {
     const created = await call('/v1/shares', { method: 'POST', body: { outputId: summary.id } });
     assert.equal(created.status, 201);
     const link = await created.json();
+    const expiring = await (await call('/v1/shares', { method: 'POST', body: { outputId: summary.id, expiresAt: new Date(clock.now().getTime() + DAY).toISOString() } })).json();
+    const activeIds = async () => ((await (await call('/v1/shares/active')).json()).items as { id: string; token?: string }[]).map((l) => { assert.equal(l.token, undefined); return l.id; });
+    assert.deepEqual(new Set(await activeIds()), new Set([link.id, expiring.id]));
+    assert.equal((await call('/v1/shares/active', { token: memberToken })).status, 403);
+    clock.advance(2 * DAY);
+    assert.deepEqual(await activeIds(), [link.id], 'an expired link is not active');
     const open = (token?: string) => app.request(`/v1/shared/${link.token}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     const anonymous = await open();
     assert.equal(anonymous.status, 200);
@@ -114,10 +120,38 @@ describe('holds and retention API', () => {
     assert.equal((await open(memberToken)).status, 200);
     assert.equal((await call(`/v1/shares/${link.id}`, { method: 'DELETE' })).status, 204);
     assert.equal((await open(memberToken)).status, 404);
+    assert.deepEqual(await activeIds(), [], 'a revoked link is not active');
     const listed = await (await call(`/v1/shares?outputId=${summary.id}`)).json();
     assert.ok(listed.items[0].revokedAt);
     assert.equal(listed.items[0].token, undefined, 'the token is shown only once');
     assert.equal((await call(`/v1/summaries/${summary.id}/email`, { method: 'POST' })).status, 503, 'no SMTP configured');
+  });
+
+  it('lists soft-deleted artifacts an admin may restore, restores one, and the sweep purges the rest when due', async () => {
+    const ctx = await world.ctx(world.owner);
+    const kept = await storeMeeting(ctx, 'API restorable meeting');
+    const lost = await storeMeeting(ctx, 'API expiring meeting');
+    assert.equal((await call(`/v1/artifacts/${kept}`, { method: 'DELETE' })).status, 200);
+    clock.advance(DAY);
+    assert.equal((await call(`/v1/artifacts/${lost}`, { method: 'DELETE' })).status, 200);
+    const deleted = async () => (await (await call('/v1/artifacts/deleted')).json()).items as { id: string; type: string; ownerId: string; reason: string; purgeAfter: string }[];
+    const listed = await deleted();
+    assert.deepEqual(listed.map((a) => [a.id, a.type, a.ownerId, a.reason]), [[kept, 'meeting', world.owner.id, 'owner'], [lost, 'meeting', world.owner.id, 'owner']]);
+    assert.equal('title' in listed[0], false, 'no content, only ids and dates');
+    assert.equal((await call('/v1/artifacts/deleted', { token: memberToken })).status, 403);
+
+    assert.equal((await call(`/v1/artifacts/${kept}/restore`, { method: 'POST' })).status, 204);
+    assert.equal((await call(`/v1/meetings/${kept}`)).status, 200);
+    assert.deepEqual((await deleted()).map((a) => a.id), [lost]);
+    const actions = (await world.services.store.audit.list(world.account.id, { limit: 500 })).map((e) => e.action);
+    assert.ok(actions.includes('artifact.restore'));
+
+    clock.advance(30 * DAY);
+    assert.deepEqual(await deleted(), [], 'past its 30 days it is no longer restorable');
+    assert.equal((await call(`/v1/artifacts/${lost}/restore`, { method: 'POST' })).status, 409);
+    const sweep = await (await call('/v1/retention/sweep', { method: 'POST' })).json();
+    assert.ok(sweep.purged.artifact >= 1);
+    assert.equal(rowsAbout(world.testStore.url, lost).artifacts, 0);
   });
 
   it('sets disclaimers, shows them in the caller’s language and records acceptance', async () => {

@@ -117,6 +117,35 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await store.retention.findAnyState('acc_other', { userId: 'usr_b' }), []);
     });
 
+    it('lists hidden artifacts still inside their restore window, soonest purge first', async () => {
+      const later = '2026-04-03T10:00:00.000Z';
+      const sooner = '2026-04-01T10:00:00.000Z';
+      for (const id of ['mtg_r1', 'mtg_r2', 'mtg_r3', 'mtg_r4']) await store.artifacts.create(meeting(id));
+      await store.retention.putRequest({ ...request('artifact', 'mtg_r1', later), reason: 'owner' });
+      await store.retention.putRequest(request('artifact', 'mtg_r2', sooner));
+      await store.retention.putRequest(request('artifact', 'mtg_r3', T0)); // due: no longer restorable
+      await store.retention.putRequest({ ...request('artifact', 'mtg_r4', later), status: 'restored' });
+      for (const id of ['mtg_r1', 'mtg_r2', 'mtg_r3']) await store.retention.setHidden(ACC, 'artifact', id, T0);
+      const listed = await store.retention.restorableArtifacts(ACC, T0, 10);
+      assert.deepEqual(listed.filter((a) => a.id.startsWith('mtg_r')), [
+        { id: 'mtg_r2', type: 'meeting', ownerId: 'usr_a', reason: 'retention', deletedAt: T0, purgeAfter: sooner },
+        { id: 'mtg_r1', type: 'meeting', ownerId: 'usr_a', reason: 'owner', deletedAt: T0, purgeAfter: later },
+      ]);
+      assert.deepEqual(await store.retention.restorableArtifacts('acc_other', T0, 10), []);
+    });
+
+    it('lists the share links that still open, newest first', async () => {
+      const link = (id: string, createdAt: string, extra: { expiresAt?: string; revokedAt?: string } = {}) =>
+        store.shareLinks.create({ id, accountId: ACC, outputId: 'out_x', tokenHash: `hash-${id}`, createdBy: 'usr_a', createdAt, expiresAt: extra.expiresAt ?? null, revokedAt: extra.revokedAt ?? null });
+      await store.outputs.create(output('out_x', 'mtg_r4'));
+      await link('shr_old', '2026-03-01T00:00:00.000Z');
+      await link('shr_new', '2026-03-03T00:00:00.000Z', { expiresAt: '2026-05-01T00:00:00.000Z' });
+      await link('shr_expired', '2026-03-02T00:00:00.000Z', { expiresAt: '2026-03-04T09:00:00.000Z' });
+      await link('shr_revoked', '2026-03-02T00:00:00.000Z', { revokedAt: '2026-03-02T01:00:00.000Z' });
+      assert.deepEqual((await store.shareLinks.listActive(ACC, T0, 10)).map((l) => l.id), ['shr_new', 'shr_old']);
+      assert.deepEqual((await store.shareLinks.listActive(ACC, T0, 1)).map((l) => l.id), ['shr_new']);
+    });
+
     it('stores holds, blocked patterns, share links, disclaimers and consents', async () => {
       const hold = { id: 'hold_1', accountId: ACC, name: 'h', reason: 'r', userId: 'usr_b', artifactId: null, from: null, to: null, createdAt: T0, createdBy: null, releasedAt: null, releasedBy: null };
       await store.holds.create(hold);

@@ -392,6 +392,72 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await lee.close();
   });
 
+  it('changes roles within the server rules, shows its refusals, and removes a group member', async () => {
+    await activate(owner);
+    await owner.goto(`${server.url}/admin/users`);
+    await owner.getByRole('heading', { name: 'Users and groups' }).waitFor();
+    const roleOf = (email: string) => owner.getByLabel(`Role of ${email}`, { exact: true });
+
+    // Tom becomes an admin, from the keyboard: the change is sent only by the button.
+    await owner.getByLabel('Search users by name or email').fill('tom');
+    await owner.waitForFunction(() => document.querySelectorAll('tr[data-user]').length === 1);
+    await roleOf('tom@example.com').selectOption('admin');
+    assert.equal((await apiCall('owner', '/v1/users/tom@example.com')).body.role, 'member', 'choosing a role sends nothing yet');
+    await roleOf('tom@example.com').focus();
+    await owner.keyboard.press('Tab');
+    assert.equal(await owner.evaluate('document.activeElement.getAttribute("aria-label")'), 'Change the role of tom@example.com to admin');
+    assert.notEqual(await owner.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'focus is visible');
+    await owner.keyboard.press('Enter');
+    await owner.getByRole('button', { name: 'Change the role of tom@example.com to admin' }).waitFor({ state: 'detached' });
+    assert.equal((await apiCall('owner', '/v1/users/tom@example.com')).body.role, 'admin');
+
+    // As an admin, Tom may not touch an owner: the control says so.
+    await activate(tom);
+    await tom.goto(`${server.url}/admin/users`);
+    await tom.getByLabel('Search users by name or email').fill('owner@localhost');
+    await tom.waitForFunction(() => document.querySelectorAll('tr[data-user]').length === 1);
+    assert.equal(await tom.getByLabel('Role of owner@localhost', { exact: true }).isDisabled(), true);
+    await tom.locator('tr[data-user="owner@localhost"]').getByText("Only an owner may change an owner's role.").waitFor();
+    assert.equal(await tom.getByLabel('Role of tom@example.com', { exact: true }).count(), 0, 'the search shows only what was asked for');
+
+    // The last owner cannot demote themselves: the server's reason is shown, and nothing changes.
+    await activate(owner);
+    browser.expectFailedRequest(owner, 409);
+    await owner.getByLabel('Search users by name or email').fill('owner@localhost');
+    await owner.waitForFunction(() => document.querySelectorAll('tr[data-user]').length === 1 && !!document.querySelector('tr[data-user="owner@localhost"]'));
+    await roleOf('owner@localhost').selectOption('member');
+    await owner.getByRole('button', { name: 'Change the role of owner@localhost to member' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Make yourself a member?' });
+    await dialog.getByRole('button', { name: 'Change my role' }).click();
+    const refusal = owner.locator('tr[data-user="owner@localhost"] .notice');
+    await refusal.waitFor();
+    assert.match((await refusal.textContent())!, /Could not change the user\s*owner@localhost is the last active owner; make someone else an owner first/);
+    assert.equal((await apiCall('owner', '/v1/users/owner@localhost')).body.role, 'owner');
+    await screenshot(owner, 'admin-role-refused');
+
+    // Tom goes back to member.
+    await owner.getByLabel('Search users by name or email').fill('tom');
+    await owner.waitForFunction(() => !!document.querySelector('tr[data-user="tom@example.com"]') && document.querySelectorAll('tr[data-user]').length === 1);
+    await roleOf('tom@example.com').selectOption('member');
+    await owner.getByRole('button', { name: 'Change the role of tom@example.com to member' }).click();
+    await owner.getByRole('button', { name: 'Change the role of tom@example.com to member' }).waitFor({ state: 'detached' });
+    assert.equal((await apiCall('owner', '/v1/users/tom@example.com')).body.role, 'member');
+
+    // Lee leaves the Legal group.
+    const groups = owner.getByRole('region', { name: 'Groups' });
+    await groups.getByRole('row', { name: /Legal\s*1/ }).waitFor();
+    await owner.getByRole('button', { name: 'Show members of Legal' }).click();
+    const members = owner.getByRole('list', { name: 'Members of Legal' });
+    await members.getByText('lee@example.com').waitFor();
+    await owner.getByRole('button', { name: 'Remove lee@example.com from Legal' }).click();
+    await owner.getByText('Removed lee@example.com from Legal.').waitFor();
+    await owner.getByText('No members.').waitFor();
+    await groups.getByRole('row', { name: /Legal\s*0/ }).waitFor();
+    const legal = (await apiCall('owner', '/v1/groups/Legal')).body;
+    assert.deepEqual(legal.members, []);
+    assert.equal(browser.consoleErrors(tom).length, 0, browser.consoleErrors(tom).join('\n'));
+  });
+
   it('shows the admin console to owners and admins only', async () => {
     await activate(tom);
     for (const path of ['/admin', '/admin/policy', '/admin/audit']) {
@@ -511,6 +577,79 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByRole('button', { name: 'Save disclaimer' }).click();
     await owner.getByText('Disclaimer for meetings (external) saved as version 1.').waitFor();
     await owner.getByRole('region', { name: 'Disclaimers' }).getByRole('row', { name: /meetings\s*external\s*consent\s*This meeting is summarised/ }).waitFor();
+  });
+
+  it('lists share links to the meeting owner and to admins, who revoke them', async () => {
+    await activate(owner);
+    const meetingId = new URL(meetingUrl).pathname.split('/').pop()!;
+    const summaryId = (await apiCall('owner', `/v1/meetings/${meetingId}/summary`)).body.id as string;
+    const share = async () => (await apiCall('owner', '/v1/shares', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outputId: summaryId }) })).body as { id: string; token: string };
+    const first = await share();
+    const second = await share();
+
+    // On the meeting page, its owner sees the links that still open the summary and revokes one.
+    await owner.goto(meetingUrl);
+    const onMeeting = owner.getByRole('region', { name: 'Share links of this summary' });
+    await onMeeting.locator(`tr[data-share="${first.id}"]`).waitFor();
+    assert.equal(await onMeeting.locator('tr[data-share]').count(), 2);
+    await onMeeting.getByRole('button', { name: `Revoke share link ${first.id}` }).click();
+    await owner.getByRole('dialog', { name: 'Revoke this share link?' }).getByRole('button', { name: 'Revoke link' }).click();
+    await owner.getByText(`Link ${first.id} revoked: it no longer opens the summary.`).waitFor();
+    await onMeeting.locator(`tr[data-share="${first.id}"]`).waitFor({ state: 'detached' });
+    assert.equal((await fetch(`${server.url}/v1/shared/${first.token}`)).status, 404, 'the revoked link no longer opens');
+    assert.equal((await fetch(`${server.url}/v1/shared/${second.token}`)).status, 200);
+
+    // Admins see every active link of the account on the data lifecycle page.
+    await owner.getByRole('link', { name: 'Admin', exact: true }).click();
+    await owner.getByRole('link', { name: 'Data lifecycle' }).click();
+    const active = owner.getByRole('region', { name: 'Active share links' });
+    const row = active.locator(`tr[data-share="${second.id}"]`);
+    await row.getByText('Local owner <owner@localhost>').waitFor();
+    assert.equal(await active.locator('tr[data-share]').count(), 1, 'revoked links are not listed');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'admin-share-links');
+    await row.getByRole('button', { name: `Revoke share link ${second.id}` }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Revoke this share link?' });
+    // Cancelling changes nothing.
+    await owner.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal((await fetch(`${server.url}/v1/shared/${second.token}`)).status, 200);
+    await row.getByRole('button', { name: `Revoke share link ${second.id}` }).click();
+    await dialog.getByRole('button', { name: 'Revoke link' }).click();
+    await owner.getByText('No active share links').waitFor();
+    assert.equal((await fetch(`${server.url}/v1/shared/${second.token}`)).status, 404);
+    assert.deepEqual((await apiCall('owner', '/v1/shares/active')).body.items, []);
+  });
+
+  it('restores a soft-deleted meeting, and runs the retention sweep on demand', async () => {
+    await activate(owner);
+    const restored = await uploadAs('owner', 'support-call.srt');
+    const purged = await uploadAs('owner', 'standup.txt');
+    for (const id of [restored, purged]) assert.equal((await apiCall('owner', `/v1/artifacts/${id}`, { method: 'DELETE' })).status, 200);
+    // The second one's 30 days are over, as if a month had passed.
+    const [account] = await store.accounts.list();
+    const request = (await store.retention.getRequest(account.id, 'artifact', purged))!;
+    await store.retention.putRequest({ ...request, purgeAfter: new Date(Date.now() - 60_000).toISOString() });
+
+    await owner.goto(`${server.url}/admin/lifecycle`);
+    const table = owner.getByRole('region', { name: 'Restorable content' });
+    const row = table.locator(`tr[data-artifact="${restored}"]`);
+    await row.getByText('Local owner <owner@localhost>').waitFor();
+    assert.match((await row.textContent())!, /meeting mtg_\w+.*deleted by its owner or an admin/);
+    assert.equal(await table.locator(`tr[data-artifact="${purged}"]`).count(), 0, 'past its 30 days it is not offered');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'admin-restore');
+    await row.getByRole('button', { name: `Restore meeting ${restored}` }).click();
+    await owner.getByText(`Restored meeting ${restored}: it is back for everyone who could read it.`).waitFor();
+    await owner.getByRole('region', { name: 'Deleted content' }).getByText('Nothing to restore').waitFor();
+    assert.equal((await apiCall('owner', `/v1/meetings/${restored}`)).status, 200, 'the meeting is back');
+
+    assert.ok(await store.retention.artifactAnyState(account.id, purged), 'still stored before the sweep');
+    await owner.getByRole('button', { name: 'Run retention sweep now' }).click();
+    await owner.getByText(/^Retention sweep done: 0 items expired under a policy; purged 1 artifact, \d+ outputs? and 0 transcripts; 0 kept by a legal hold\.$/).waitFor();
+    assert.equal(await store.retention.artifactAnyState(account.id, purged), null, 'the sweep purged it');
+    await owner.getByRole('button', { name: 'Run retention sweep now' }).click();
+    await owner.getByText('Retention sweep done: nothing was due.').waitFor();
   });
 
   it('works the admin console from the keyboard, with visible focus', async () => {

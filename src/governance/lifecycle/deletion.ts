@@ -5,7 +5,7 @@
  */
 import { withStore, type Ctx } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import type { DeletionRequest } from '../../core/lifecycle.ts';
+import type { DeletionRequest, RestorableArtifact } from '../../core/lifecycle.ts';
 import { readArtifact } from '../access.ts';
 import { audit } from '../audit.ts';
 import { authorize, can } from '../authorization.ts';
@@ -48,6 +48,12 @@ export async function deleteArtifact(ctx: Ctx, id: string): Promise<DeleteResult
   if (mode === 'permanent') await purgeDue(ctx, { only: { kind: 'artifact', id } });
   const purged = (await ctx.store.retention.artifactAnyState(ctx.account.id, id)) === null;
   return { artifactId: id, purgeAfter, purged };
+}
+
+/** Soft-deleted artifacts still inside their restore window, soonest purge first. Admins only. */
+export async function listRestorableArtifacts(ctx: Ctx, limit = 200): Promise<RestorableArtifact[]> {
+  await authorize(ctx, 'lifecycle.manage');
+  return ctx.store.retention.restorableArtifacts(ctx.account.id, ctx.clock.now().toISOString(), limit);
 }
 
 /** Brings back a soft-deleted artifact within its 30 days. Admins only. */

@@ -12,7 +12,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Output, User } from '../../core/types.ts';
 import { readArtifact } from '../access.ts';
 import { audit } from '../audit.ts';
-import { can } from '../authorization.ts';
+import { authorize, can } from '../authorization.ts';
 import { identify } from '../identity.ts';
 import { hashToken } from '../tokens.ts';
 import { systemContext } from './system-context.ts';
@@ -75,6 +75,12 @@ export async function listShareLinks(ctx: Ctx, outputId: string): Promise<ShareL
   const user = await identify(ctx);
   await shareableOutput(ctx, user, outputId);
   return (await ctx.store.shareLinks.listForOutput(ctx.account.id, outputId)).map((l) => view(l));
+}
+
+/** The account's links that still open (neither revoked nor expired), newest first, for admins. */
+export async function listActiveShareLinks(ctx: Ctx, limit = 200): Promise<ShareLinkView[]> {
+  await authorize(ctx, 'lifecycle.manage');
+  return (await ctx.store.shareLinks.listActive(ctx.account.id, ctx.clock.now().toISOString(), limit)).map((l) => view(l));
 }
 
 /** Revokes a link: its creator or an admin with `lifecycle.manage`. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DeletionRequest, DeletionTargetKind, RetentionKind, RetentionPolicy, RetentionRepo } from '../../core/lifecycle.ts';
+import type { DeletionReason, DeletionRequest, DeletionTargetKind, RestorableArtifact, RetentionKind, RetentionPolicy, RetentionRepo } from '../../core/lifecycle.ts';
 import type { Artifact, Output } from '../../core/types.ts';
 import { containsText, type Db } from '../db-util.ts';
 import type { DeletionRequestsTable, RetentionPoliciesTable } from '../schema.ts';
@@ -120,6 +120,23 @@ export class KyselyRetentionRepo implements RetentionRepo {
       .where('target_id', '=', targetId)
       .where('status', '=', 'pending')
       .execute();
+  }
+
+  async restorableArtifacts(accountId: string, now: string, limit: number): Promise<RestorableArtifact[]> {
+    const rows = await this.db
+      .selectFrom('deletion_requests as d')
+      .innerJoin('artifacts as a', (j) => j.onRef('a.account_id', '=', 'd.account_id').onRef('a.id', '=', 'd.target_id'))
+      .select(['a.id', 'a.type', 'a.owner_id', 'a.deleted_at', 'd.reason', 'd.purge_after'])
+      .where('d.account_id', '=', accountId)
+      .where('d.target_kind', '=', 'artifact')
+      .where('d.status', '=', 'pending')
+      .where('d.purge_after', '>', now)
+      .where('a.deleted_at', 'is not', null)
+      .orderBy('d.purge_after')
+      .orderBy('a.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, type: r.type, ownerId: r.owner_id, reason: r.reason as DeletionReason, deletedAt: r.deleted_at!, purgeAfter: r.purge_after }));
   }
 
   async setHidden(accountId: string, kind: 'artifact' | 'output', id: string, deletedAt: string | null): Promise<void> {

@@ -47,6 +47,20 @@ export class KyselyShareLinkRepo implements ShareLinkRepo {
     return rows.map(toLink);
   }
 
+  async listActive(accountId: string, now: string, limit: number): Promise<ShareLink[]> {
+    const rows = await this.db
+      .selectFrom('share_links')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(toLink);
+  }
+
   async revoke(accountId: string, id: string, at: string): Promise<void> {
     await this.db.updateTable('share_links').set({ revoked_at: at }).where('account_id', '=', accountId).where('id', '=', id).where('revoked_at', 'is', null).execute();
   }

@@ -190,3 +190,20 @@ export interface PatternTest {
   redacted: string;
   spans: { type: string; start: number; end: number; value: string }[];
 }
+
+/** A soft-deleted artifact that can still be restored: ids and dates, no content. */
+export interface RestorableArtifact {
+  id: string;
+  type: string;
+  ownerId: string | null;
+  reason: 'owner' | 'retention' | 'zdr' | 'deactivation';
+  deletedAt: string;
+  purgeAfter: string;
+}
+
+export interface SweepResult {
+  expired: number;
+  purged: { artifact: number; output: number; transcript: number };
+  held: number;
+  batches: number;
+}

@@ -135,3 +135,13 @@ export interface DecidedBy {
   name?: string;
   locked: boolean;
 }
+
+/** A share link as listed: the token is shown only once, when it is made. */
+export interface ShareLink {
+  id: string;
+  outputId: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authorize } from '../../../governance/authorization.ts';
-import { deleteArtifact, restoreArtifact } from '../../../governance/lifecycle/deletion.ts';
+import { deleteArtifact, listRestorableArtifacts, restoreArtifact } from '../../../governance/lifecycle/deletion.ts';
 import { listRetentionPolicies, removeRetentionPolicy, setRetentionPolicy } from '../../../governance/lifecycle/retention-policies.ts';
 import { runRetentionSweep } from '../../../governance/lifecycle/retention-sweep.ts';
 import { requireAuth } from '../../auth.ts';
@@ -8,7 +8,7 @@ import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
 import { jsonResponse } from '../json-response.ts';
 import { errorSchema } from '../meetings/schema.ts';
-import { artifactIdParam, deleteResultSchema, policyBody, policyParams, policySchema, sweepResultSchema } from './schema.ts';
+import { artifactIdParam, deleteResultSchema, policyBody, policyParams, policySchema, restorableSchema, sweepResultSchema } from './schema.ts';
 
 const errors = {
   400: jsonResponse(errorSchema, 'Invalid input, with field-level errors'),
@@ -63,6 +63,14 @@ const deleteRoute = createRoute({
   request: { params: artifactIdParam },
   responses: { 200: jsonResponse(deleteResultSchema, 'The deletion'), ...errors },
 });
+const deletedRoute = createRoute({
+  method: 'get',
+  path: '/v1/artifacts/deleted',
+  tags,
+  security,
+  summary: 'Soft-deleted artifacts that can still be restored (admin); ids and dates, no content',
+  responses: { 200: jsonResponse(z.object({ items: z.array(restorableSchema) }), 'Soonest purge first, at most 200'), ...errors },
+});
 const restoreRoute = createRoute({
   method: 'post',
   path: '/v1/artifacts/{id}/restore',
@@ -91,6 +99,7 @@ export function retentionRoutes(): OpenAPIHono<AppEnv> {
     await authorize(c.var.ctx, 'lifecycle.manage');
     return c.json(await runRetentionSweep(c.var.services, { accountId: c.var.ctx.account.id }), 200);
   });
+  app.openapi(deletedRoute, async (c) => c.json({ items: await listRestorableArtifacts(c.var.ctx) }, 200));
   app.openapi(deleteRoute, async (c) => c.json(await deleteArtifact(c.var.ctx, c.req.valid('param').id), 200));
   app.openapi(restoreRoute, async (c) => {
     await restoreArtifact(c.var.ctx, c.req.valid('param').id);

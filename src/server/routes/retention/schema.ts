@@ -35,3 +35,14 @@ export const sweepResultSchema = z
     batches: z.number().int(),
   })
   .openapi('SweepResult');
+
+export const restorableSchema = z
+  .object({
+    id: z.string(),
+    type: z.string().openapi({ description: 'meeting, call…' }),
+    ownerId: z.string().nullable(),
+    reason: z.enum(['owner', 'retention', 'zdr', 'deactivation']).openapi({ description: 'why it was deleted' }),
+    deletedAt: z.string(),
+    purgeAfter: z.string().openapi({ description: 'restorable until then' }),
+  })
+  .openapi('RestorableArtifact');

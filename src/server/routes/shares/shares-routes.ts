@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../../core/errors.ts';
 import type { Mailer } from '../../../core/mailer.ts';
 import { createSmtpMailer } from '../../../delivery/smtp-mailer.ts';
-import { createShareLink, listShareLinks, openShareLink, revokeShareLink } from '../../../governance/lifecycle/share-links.ts';
+import { createShareLink, listActiveShareLinks, listShareLinks, openShareLink, revokeShareLink } from '../../../governance/lifecycle/share-links.ts';
 import { authenticateToken } from '../../../governance/tokens.ts';
 import { emailSummary } from '../../../usecases/summary-email.ts';
 import { requireAuth } from '../../auth.ts';
@@ -38,6 +38,14 @@ const listShares = createRoute({
   security,
   summary: 'Share links of a summary',
   request: { query: shareListQuery },
+  responses: { 200: jsonResponse(z.object({ items: z.array(shareSchema) }), 'The links'), ...errors },
+});
+const listActive = createRoute({
+  method: 'get',
+  path: '/v1/shares/active',
+  tags,
+  security,
+  summary: "The account's share links that still open, newest first, at most 200 (admin)",
   responses: { 200: jsonResponse(z.object({ items: z.array(shareSchema) }), 'The links'), ...errors },
 });
 const revokeShare = createRoute({
@@ -77,6 +85,7 @@ export function sharesRoutes(): OpenAPIHono<AppEnv> {
     return c.json(await createShareLink(c.var.ctx, body.outputId, { expiresAt: body.expiresAt }), 201);
   });
   app.openapi(listShares, async (c) => c.json({ items: await listShareLinks(c.var.ctx, c.req.valid('query').outputId) }, 200));
+  app.openapi(listActive, async (c) => c.json({ items: await listActiveShareLinks(c.var.ctx) }, 200));
   app.openapi(revokeShare, async (c) => {
     await revokeShareLink(c.var.ctx, c.req.valid('param').id);
     return c.body(null, 204);

@@ -12,12 +12,15 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../ui/Field.tsx';
 import { isMissingApi, Unavailable } from '../../ui/Unavailable.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ActiveShareLinks } from './ActiveShareLinks.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
+import { DeletedItems } from './DeletedItems.tsx';
 import { UserLabel } from './UserLabel.tsx';
 
 /** The account-level value of one setting (stored, or its default), with a save action. */
@@ -134,27 +137,6 @@ function RedactionEntities() {
 }
 
 /** Runs one change at a time for a section, keeping its error and its last confirmation. */
-function useAction() {
-  const [busy, setBusy] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [done, setDone] = useState('');
-  const run = async (what: string, action: () => Promise<string>): Promise<boolean> => {
-    setBusy(what);
-    setError(undefined);
-    setDone('');
-    try {
-      setDone(await action());
-      return true;
-    } catch (e) {
-      setError(e as ApiError);
-      return false;
-    } finally {
-      setBusy('');
-    }
-  };
-  return { busy, error, done, run };
-}
-
 const describeDays = (p: RetentionPolicy) => (p.days === null ? 'kept forever' : `${p.days} day${p.days === 1 ? '' : 's'}`);
 
 function Retention() {
@@ -772,14 +754,16 @@ function Disclaimers() {
   );
 }
 
-/** Data lifecycle: how long content is kept, what is held, exported, redacted and blocked. */
+/** Data lifecycle: how long content is kept, what can be restored, what is held, shared, exported, redacted and blocked. */
 export function LifecyclePage() {
   return (
     <AdminLayout>
-      <PageHeader title="Data lifecycle" description="How long content is kept, what legal holds preserve, what is exported, and what never reaches an output." />
+      <PageHeader title="Data lifecycle" description="How long content is kept, what can be restored, what legal holds preserve, what is shared and exported, and what never reaches an output." />
       <Retention />
+      <DeletedItems />
       <ZeroDataRetention />
       <Holds />
+      <ActiveShareLinks />
       <Exports />
       <Redaction />
       <Disclaimers />

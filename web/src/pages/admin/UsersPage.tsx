@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import type { AdminUser, ApiToken, Group, ImportReport } from '../../api/admin-types.ts';
 import { api, type ApiError } from '../../api/client.ts';
 import { importUsersCsv } from '../../api/csv.ts';
@@ -9,6 +9,7 @@ import { when } from '../../format/time.ts';
 import { withQuery } from '../../router/router.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../ui/Field.tsx';
@@ -17,12 +18,57 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { AdminLayout } from './AdminLayout.tsx';
 
 const PAGE_SIZE = 25;
 
-function UserRow({ user, onChanged, self }: { user: AdminUser; onChanged(user: AdminUser): void; self: boolean }) {
+const ROLES: AdminUser['role'][] = ['owner', 'admin', 'member'];
+
+/**
+ * The role of one user, changed with an explicit button so moving through
+ * the options from the keyboard sends nothing. Only an owner may make or
+ * unmake owners; the server says so too, and its refusal is shown as it is.
+ */
+function RoleControl({ user, self, callerIsOwner, busy, onChange }: { user: AdminUser; self: boolean; callerIsOwner: boolean; busy: boolean; onChange(role: AdminUser['role']): void }) {
+  const [role, setRole] = useState(user.role);
+  const [confirming, setConfirming] = useState(false);
+  const locked = user.role === 'owner' && !callerIsOwner;
+  const apply = () => (self ? setConfirming(true) : onChange(role));
+  return (
+    <div className="role-control">
+      <SelectField label={`Role of ${user.email}`} hideLabel value={role} disabled={locked || busy} onChange={(e) => setRole(e.target.value as AdminUser['role'])}>
+        {ROLES.map((r) => (
+          <option key={r} value={r} disabled={r === 'owner' && !callerIsOwner}>
+            {r}
+          </option>
+        ))}
+      </SelectField>
+      {role !== user.role && (
+        <Button small busy={busy} onClick={apply} aria-label={`Change the role of ${user.email} to ${role}`}>
+          Change role
+        </Button>
+      )}
+      {locked && <span className="field-hint">Only an owner may change an owner's role.</span>}
+      <ConfirmDialog
+        open={confirming}
+        title={`Make yourself ${role === 'admin' ? 'an admin' : 'a member'}?`}
+        confirmLabel="Change my role"
+        busy={busy}
+        onConfirm={() => {
+          setConfirming(false);
+          onChange(role);
+        }}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{role === 'member' ? 'You will lose access to the admin console at once.' : 'Only owners may change the deployment mode and make or unmake owners.'}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function UserRow({ user, onChanged, self, callerIsOwner }: { user: AdminUser; onChanged(user: AdminUser): void; self: boolean; callerIsOwner: boolean }) {
   const [busy, setBusy] = useState('');
   const [error, setError] = useState<ApiError>();
   const patch = async (what: string, body: Partial<AdminUser>) => {
@@ -45,7 +91,8 @@ function UserRow({ user, onChanged, self }: { user: AdminUser; onChanged(user: A
         {error && <ProblemNotice error={error} action="change the user" />}
       </td>
       <td className="nowrap">
-        {user.role} {user.externalId && <Badge>SCIM</Badge>}
+        <RoleControl key={user.role} user={user} self={self} callerIsOwner={callerIsOwner} busy={busy === 'role'} onChange={(role) => patch('role', { role })} />
+        {user.externalId && <Badge>SCIM</Badge>}
       </td>
       <td className="nowrap">{active ? <Badge tone="success">active</Badge> : <Badge tone="danger">deactivated</Badge>}</td>
       <td>
@@ -98,13 +145,53 @@ function Users() {
           </thead>
           <tbody aria-busy={users.loading || undefined}>
             {page.items.map((u) => (
-              <UserRow key={u.id} user={u} self={u.id === me.user.id} onChanged={(next) => users.setData((p) => p && { ...p, items: p.items.map((x) => (x.id === next.id ? next : x)) })} />
+              <UserRow key={u.id} user={u} self={u.id === me.user.id} callerIsOwner={me.user.role === 'owner'} onChanged={(next) => users.setData((p) => p && { ...p, items: p.items.map((x) => (x.id === next.id ? next : x)) })} />
             ))}
           </tbody>
         </DataTable>
       )}
       {page && <Pagination total={page.total} limit={page.limit} offset={page.offset} onOffset={setOffset} noun="users" />}
     </section>
+  );
+}
+
+type GroupDetail = Group & { members: { id: string; email: string; name: string }[] };
+
+/** The members of one group, fetched when shown, each with a button that takes them out. */
+function GroupMembers({ group, onChanged }: { group: Group; onChanged(): void }) {
+  const detail = useResource<GroupDetail>(`/v1/groups/${group.id}`);
+  const action = useAction();
+  const remove = (member: GroupDetail['members'][number]) =>
+    void action.run(member.id, async () => {
+      const result = await api<{ removed: string[] }>(`/v1/groups/${group.id}/members`, { method: 'POST', body: { remove: [member.id] } });
+      detail.setData((d) => d && { ...d, members: d.members.filter((m) => m.id !== member.id) });
+      onChanged();
+      return result.removed.length ? `Removed ${member.email} from ${group.name}.` : `${member.email} was no longer in ${group.name}.`;
+    });
+  const members = detail.data?.members;
+  return (
+    <div className="group-members" id={`members-${group.id}`}>
+      {detail.error && <ProblemNotice error={detail.error} action={`load the members of ${group.name}`} />}
+      {!members && !detail.error && <Skeleton lines={2} label={`Loading the members of ${group.name}`} />}
+      {members && members.length === 0 && <p className="muted small">No members.</p>}
+      {members && members.length > 0 && (
+        <ul className="member-list" aria-label={`Members of ${group.name}`}>
+          {members.map((m) => (
+            <li key={m.id}>
+              <span>
+                {m.name} <span className="muted small mono-cell">{m.email}</span>
+              </span>
+              <Button small variant="ghost" busy={action.busy === m.id} onClick={() => remove(m)} aria-label={`Remove ${m.email} from ${group.name}`}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {group.externalId && <p className="muted small">This group comes from SCIM: the identity provider may add members back at its next sync.</p>}
+      {action.error && <ProblemNotice error={action.error} action="remove the member" />}
+      {action.done && <Notice tone="success">{action.done}</Notice>}
+    </div>
   );
 }
 
@@ -116,6 +203,7 @@ function Groups() {
   const [busy, setBusy] = useState('');
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState('');
+  const [open, setOpen] = useState<string[]>([]);
   const run = async (what: string, action: () => Promise<string>) => {
     setBusy(what);
     setError(undefined);
@@ -165,10 +253,29 @@ function Groups() {
             </tr>
           </thead>
           <tbody>
-            {items.map((g) => (
-              <tr key={g.id}>
+            {items.map((g) => {
+              const shown = open.includes(g.id);
+              return (
+              <Fragment key={g.id}>
+              <tr>
                 <td>{g.name}</td>
-                <td>{g.memberCount}</td>
+                <td>
+                  <div className="verify-line">
+                    <span>{g.memberCount}</span>
+                    {g.memberCount > 0 && (
+                      <Button
+                        small
+                        variant="ghost"
+                        aria-expanded={shown}
+                        aria-controls={shown ? `members-${g.id}` : undefined}
+                        aria-label={`${shown ? 'Hide' : 'Show'} members of ${g.name}`}
+                        onClick={() => setOpen((o) => (shown ? o.filter((id) => id !== g.id) : [...o, g.id]))}
+                      >
+                        {shown ? 'Hide' : 'Show'}
+                      </Button>
+                    )}
+                  </div>
+                </td>
                 <td>
                   <Checkbox
                     label={g.aiAccess ? 'allowed' : 'withheld'}
@@ -186,7 +293,16 @@ function Groups() {
                 </td>
                 <td>{g.externalId ? 'SCIM' : 'Confer'}</td>
               </tr>
-            ))}
+              {shown && (
+                <tr>
+                  <td colSpan={4}>
+                    <GroupMembers group={g} onChanged={groups.reload} />
+                  </td>
+                </tr>
+              )}
+              </Fragment>
+              );
+            })}
           </tbody>
         </DataTable>
       )}

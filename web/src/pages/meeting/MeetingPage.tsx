@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { api, type ApiError } from '../../api/client.ts';
 import type { Meeting, Page, Task, TaskCapture, Transcript } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { useMe } from '../../auth/me.tsx';
 import { duration, when } from '../../format/time.ts';
 import { navigate, useLocation, withQuery } from '../../router/router.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
@@ -13,6 +14,7 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 import { LoadingLine } from '../../ui/Spinner.tsx';
 import { taskFor } from './ActionItems.tsx';
 import { AskPanel } from './AskPanel.tsx';
+import { SummaryShares } from './SummaryShares.tsx';
 import { SummaryActions } from './SummaryActions.tsx';
 import { summaryAsText } from './summary-text.ts';
 import { SummaryView } from './SummaryView.tsx';
@@ -47,6 +49,7 @@ function SummaryPlaceholder({ state }: { state: SummaryState }) {
  */
 export function MeetingPage({ id }: { id: string }) {
   const { query } = useLocation();
+  const me = useMe();
   const meeting = useResource<Meeting>(`/v1/meetings/${id}`);
   const transcript = useResource<Transcript>(`/v1/meetings/${id}/transcript`);
   const { state, regenerate } = useSummary(id);
@@ -169,6 +172,7 @@ export function MeetingPage({ id }: { id: string }) {
             )}
           </section>
           <AskPanel meetingId={id} onCite={cite} />
+          {summary && m && m.ownerId === me.user.id && <SummaryShares summaryId={summary.id} />}
         </div>
         <div className="meeting-side">
           {transcript.error && <ProblemNotice error={transcript.error} action="load the transcript" />}
