@@ -68,6 +68,7 @@ describe('sharing summaries', () => {
     try {
       const first = await emailSummary(ctx, summaryId, { mailer, from: 'confer@acme.test', publicUrl: 'https://confer.acme.test' });
       assert.equal(first.recipients, 1);
+      assert.equal(first.scope, 'host_only');
       assert.deepEqual(inbox.at(-1)!.to, ['owner@acme.test']);
       assert.equal(inbox.at(-1)!.from, 'confer@acme.test');
       assert.match(inbox.at(-1)!.body, /Subject: Summary: Shared launch sync/);
@@ -81,11 +82,16 @@ describe('sharing summaries', () => {
       await setAccount('summary.email_recipients', 'all_invitees');
       const all = await emailSummary(ctx, summaryId, { mailer, from: 'confer@acme.test' });
       assert.equal(all.recipients, 2);
+      assert.equal(all.scope, 'all_invitees');
       assert.deepEqual(inbox.at(-1)!.to.sort(), ['owner@acme.test', 'priya@partner.test']);
 
       const count = inbox.length;
       await setAccount('summary.email_delivery', false);
-      await assert.rejects(emailSummary(ctx, summaryId, { mailer, from: 'confer@acme.test' }), (e) => codeOf(e) === 'feature_disabled');
+      await assert.rejects(emailSummary(ctx, summaryId, { mailer, from: 'confer@acme.test' }), (e) => {
+        assert.equal(codeOf(e), 'feature_disabled');
+        assert.deepEqual((e as AppError).details, { feature: 'summary.email_delivery', decidedBy: { level: 'account', id: ctx.account.id, name: ctx.account.name, locked: false } });
+        return true;
+      });
       assert.equal(inbox.length, count, 'nothing sent when email delivery is disabled');
       await setAccount('summary.email_delivery', true);
       const events = await ctx.store.audit.list(ctx.account.id, { action: 'summary.email' });

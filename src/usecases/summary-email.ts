@@ -24,6 +24,8 @@ export interface EmailOptions {
 export interface EmailResult {
   sent: boolean;
   recipients: number;
+  /** Who the settings addressed it to: the host only, or every invitee with an address. */
+  scope: 'host_only' | 'all_invitees';
   messageId: string | null;
 }
 
@@ -71,7 +73,9 @@ export async function emailSummary(ctx: Ctx, outputId: string, opts: EmailOption
   const delivery = await effectiveSetting(ctx, host, 'summary.email_delivery');
   if (delivery.value !== true) {
     await audit(ctx, { action: 'summary.email', targetType: 'output', targetId: outputId, outcome: 'denied', details: { reason: 'email_delivery_disabled' } });
-    throw new AppError('feature_disabled', `summary email delivery is turned off (summary.email_delivery: ${delivery.explanation})`);
+    throw new AppError('feature_disabled', `summary email delivery is turned off (summary.email_delivery: ${delivery.explanation})`, {
+      details: { feature: 'summary.email_delivery', decidedBy: delivery.decidedBy },
+    });
   }
   const scope = (await effectiveSetting(ctx, host, 'summary.email_recipients')).value;
   const addresses = new Set<string>([host.email.toLowerCase()]);
@@ -92,7 +96,7 @@ export async function emailSummary(ctx: Ctx, outputId: string, opts: EmailOption
       details: { artifactId: artifact.id, recipients: receipt.accepted.length, rejected: receipt.rejected.length, scope, messageId: receipt.messageId },
     });
   });
-  return { sent: receipt.accepted.length > 0, recipients: receipt.accepted.length, messageId: receipt.messageId };
+  return { sent: receipt.accepted.length > 0, recipients: receipt.accepted.length, scope: scope === 'all_invitees' ? 'all_invitees' : 'host_only', messageId: receipt.messageId };
 }
 
 /**

@@ -58,7 +58,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     throw new ApiError(0, null, 'Cannot reach the Confer server. Is `confer serve` running?');
   }
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw opts.bearer ? new ApiError(res.status, body, `the server answered ${res.status}`) : failure(res.status, body);
+  // Only a refused session ends the session: an explicit token, or none at all (a shared link opened signed out), leaves it alone.
+  if (!res.ok) throw opts.bearer || !auth.authorization ? new ApiError(res.status, body, `the server answered ${res.status}`) : failure(res.status, body);
   return { status: res.status, body: body as T };
 }
 

@@ -144,4 +144,28 @@ export interface ShareLink {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Only in the answer that created the link. */
+  token?: string;
+}
+
+/** What `GET /v1/shared/{token}` shows to whoever holds a share link. */
+export interface SharedSummary {
+  outputId: string;
+  createdAt: string;
+  summary: MeetingSummary;
+}
+
+export interface EmailResult {
+  sent: boolean;
+  recipients: number;
+  scope: 'host_only' | 'all_invitees';
+  messageId: string | null;
+}
+
+/** One setting as it applies to the signed-in user, with the level that decided it. */
+export interface ResolvedSetting {
+  key: string;
+  value: unknown;
+  decidedBy: DecidedBy;
+  explanation: string;
 }

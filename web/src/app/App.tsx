@@ -4,6 +4,7 @@ import { useResource } from '../api/use-resource.ts';
 import { isAdmin, MeContext, useMe } from '../auth/me.tsx';
 import { getToken, onTokenChange } from '../auth/session.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { SharedSummaryPage } from '../pages/shared/SharedSummaryPage.tsx';
 import { SignInPage } from '../pages/sign-in/SignInPage.tsx';
 import { matchPath, navigate, useLocation } from '../router/router.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -62,5 +63,9 @@ function SignedIn() {
 
 export function App() {
   const token = useSyncExternalStore(onTokenChange, getToken);
+  const { pathname } = useLocation();
+  // A shared link opens for whoever holds it, signed in or not, as the organisation allows.
+  const shared = matchPath('/shared/:token', pathname);
+  if (shared) return <SharedSummaryPage token={shared.token} />;
   return token ? <SignedIn key={token} /> : <SignInPage />;
 }

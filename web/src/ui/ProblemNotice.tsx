@@ -17,20 +17,27 @@ function whoDecided(decidedBy: DecidedBy): string {
 }
 
 /**
+ * A feature or option policy turned off, with the level that decided it,
+ * whether the server refused a request or the page read the setting first.
+ */
+export function PolicyNotice({ feature, message, decidedBy }: { feature: string; message: string; decidedBy?: DecidedBy }) {
+  return (
+    <Notice tone="warning" title={`${feature} is turned off by policy`}>
+      <p>{message}</p>
+      {decidedBy && <p className="small muted">{whoDecided(decidedBy)}</p>}
+    </Notice>
+  );
+}
+
+/**
  * Shows an API error so a person can act on it: a policy decision names the
  * level that made it; a licence or provider problem says so; anything else
  * shows the server's message, with its field errors.
  */
 export function ProblemNotice({ error, action }: { error: ApiError; action?: string }) {
   if (error.code === 'feature_disabled') {
-    const decidedBy = error.details.decidedBy as DecidedBy | undefined;
     const feature = typeof error.details.feature === 'string' ? error.details.feature : 'This feature';
-    return (
-      <Notice tone="warning" title={`${feature} is turned off by policy`}>
-        <p>{error.message}</p>
-        {decidedBy && <p className="small muted">{whoDecided(decidedBy)}</p>}
-      </Notice>
-    );
+    return <PolicyNotice feature={feature} message={error.message} decidedBy={error.details.decidedBy as DecidedBy | undefined} />;
   }
   if (error.code === 'not_entitled') {
     return (

@@ -5,7 +5,7 @@ export const shareSchema = z
   .object({
     id: z.string(),
     outputId: z.string(),
-    token: z.string().optional().openapi({ description: 'returned once, at creation; the link is /v1/shared/{token}' }),
+    token: z.string().optional().openapi({ description: 'returned once, at creation; people open it in the web app at /shared/{token}, which reads GET /v1/shared/{token}' }),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
@@ -28,4 +28,11 @@ export const sharedSummarySchema = z
   .object({ outputId: z.string(), createdAt: z.string(), summary: meetingSummarySchema })
   .openapi('SharedSummary');
 
-export const emailResultSchema = z.object({ sent: z.boolean(), recipients: z.number().int(), messageId: z.string().nullable() }).openapi('EmailResult');
+export const emailResultSchema = z
+  .object({
+    sent: z.boolean(),
+    recipients: z.number().int(),
+    scope: z.enum(['host_only', 'all_invitees']).openapi({ description: 'who summary.email_recipients addressed it to' }),
+    messageId: z.string().nullable(),
+  })
+  .openapi('EmailResult');

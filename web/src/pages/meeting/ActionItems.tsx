@@ -32,7 +32,7 @@ function Due({ due, dueText, done }: { due: string | null; dueText: string | nul
  * has a checkbox for its status; the task's own assignee and due date win,
  * since people edit tasks after the meeting.
  */
-export function ActionItems({ items, tasks, onCite, onToggle }: { items: ActionItem[]; tasks: Task[]; onCite(segment: number): void; onToggle(task: Task): void }) {
+export function ActionItems({ items, tasks, onCite, onToggle }: { items: ActionItem[]; tasks: Task[]; onCite?(segment: number): void; onToggle?(task: Task): void }) {
   return (
     <ul className="summary-list action-items">
       {items.map((item, i) => {
@@ -41,7 +41,7 @@ export function ActionItems({ items, tasks, onCite, onToggle }: { items: ActionI
         const owner = task ? task.assignee?.name : item.owner;
         return (
           <li key={i} className={`action-item${done ? ' is-done' : ''}`}>
-            {task ? (
+            {task && onToggle ? (
               <input type="checkbox" className="action-check" checked={done} onChange={() => onToggle(task)} aria-label={`Done: ${item.text}`} />
             ) : (
               <span className="action-bullet" aria-hidden="true" />

@@ -7,9 +7,21 @@ export const segmentHref = (meetingId: string, segment: number) => `/meetings/${
 /**
  * The citations of one statement, each a link to its transcript segment.
  * A plain click highlights the segment in place; a modified click opens it in a new tab.
+ * Without `onCite` (a shared summary, whose reader may not see the transcript) they are plain text.
  */
-export function Citations({ citations, onCite }: { citations: Citation[]; onCite(segment: number): void }) {
+export function Citations({ citations, onCite }: { citations: Citation[]; onCite?(segment: number): void }) {
   if (citations.length === 0) return null;
+  if (!onCite) {
+    return (
+      <span className="citations">
+        {citations.map((c) => (
+          <span key={`${c.artifactId}:${c.segment}`} className="citation citation-static">
+            <span className="mono">{clock(c.start)}</span> {c.speaker}
+          </span>
+        ))}
+      </span>
+    );
+  }
   return (
     <span className="citations">
       {citations.map((c) => (

@@ -14,8 +14,8 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 import { LoadingLine } from '../../ui/Spinner.tsx';
 import { taskFor } from './ActionItems.tsx';
 import { AskPanel } from './AskPanel.tsx';
-import { SummaryShares } from './SummaryShares.tsx';
 import { SummaryActions } from './SummaryActions.tsx';
+import { SummaryDelivery } from './SummaryEmail.tsx';
 import { summaryAsText } from './summary-text.ts';
 import { SummaryView } from './SummaryView.tsx';
 import { TranscriptPanel, type SegmentTarget } from './TranscriptPanel.tsx';
@@ -172,7 +172,7 @@ export function MeetingPage({ id }: { id: string }) {
             )}
           </section>
           <AskPanel meetingId={id} onCite={cite} />
-          {summary && m && m.ownerId === me.user.id && <SummaryShares summaryId={summary.id} />}
+          {summary && m && m.ownerId === me.user.id && <SummaryDelivery summaryId={summary.id} />}
         </div>
         <div className="meeting-side">
           {transcript.error && <ProblemNotice error={transcript.error} action="load the transcript" />}

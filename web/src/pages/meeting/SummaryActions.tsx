@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button.tsx';
+import { CopyButton } from './CopyButton.tsx';
 
 /**
- * What a reader can do with a summary. Sharing and email delivery join this
- * toolbar when the account's settings allow them.
+ * What a reader can do with a summary from the page header. Sharing and
+ * email delivery have their own section, shown as the settings allow.
  */
 export function SummaryActions({ canCopy, copyText, regenerateLabel, onRegenerate }: {
   canCopy: boolean;
@@ -12,21 +13,11 @@ export function SummaryActions({ canCopy, copyText, regenerateLabel, onRegenerat
   onRegenerate(): Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
-  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
 
   const regenerate = async () => {
     setBusy(true);
     await onRegenerate();
     setBusy(false);
-  };
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(copyText());
-      setCopied('done');
-    } catch {
-      setCopied('failed');
-    }
-    window.setTimeout(() => setCopied('idle'), 2500);
   };
 
   return (
@@ -34,10 +25,7 @@ export function SummaryActions({ canCopy, copyText, regenerateLabel, onRegenerat
       <Button onClick={regenerate} busy={busy}>
         {regenerateLabel}
       </Button>
-      {canCopy && <Button onClick={copy}>{copied === 'done' ? 'Copied' : 'Copy summary'}</Button>}
-      <span className="visually-hidden" aria-live="polite">
-        {copied === 'done' ? 'Summary copied to the clipboard' : copied === 'failed' ? 'The browser did not allow copying' : ''}
-      </span>
+      {canCopy && <CopyButton text={copyText} label="Copy summary" done="Summary copied to the clipboard" />}
     </div>
   );
 }

@@ -15,7 +15,7 @@ function Section({ id, title, count, children }: { id: string; title: string; co
   );
 }
 
-function Items({ items, empty, onCite }: { items: SummaryItem[]; empty: string; onCite(segment: number): void }) {
+function Items({ items, empty, onCite }: { items: SummaryItem[]; empty: string; onCite?(segment: number): void }) {
   if (items.length === 0) return <p className="muted small">{empty}</p>;
   return (
     <ul className="summary-list">
@@ -28,14 +28,18 @@ function Items({ items, empty, onCite }: { items: SummaryItem[]; empty: string; 
   );
 }
 
-/** The sections of a summary; every statement links to the segments it was taken from. */
-export function SummaryView({ summary, tasks, taskActions, onCite, onToggleTask }: {
+/**
+ * The sections of a summary; every statement links to the segments it was
+ * taken from. Without `onCite` and `onToggleTask` it is read-only, as a
+ * shared link shows it.
+ */
+export function SummaryView({ summary, tasks = [], taskActions, onCite, onToggleTask }: {
   summary: MeetingSummary;
-  tasks: Task[];
+  tasks?: Task[];
   /** Below the action items: creating tasks, or the way to the tasks page. */
-  taskActions: ReactNode;
-  onCite(segment: number): void;
-  onToggleTask(task: Task): void;
+  taskActions?: ReactNode;
+  onCite?(segment: number): void;
+  onToggleTask?(task: Task): void;
 }) {
   return (
     <div className="summary">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { request, type ApiError } from '../../api/client.ts';
 import { setToken, signOutReason } from '../../auth/session.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -8,9 +8,10 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 
 /**
  * Sign-in with an API token. The token is checked against `/v1/me` before
- * it is kept, so a typo never becomes a broken session.
+ * it is kept, so a typo never becomes a broken session. `notice` says why
+ * signing in is needed, when a page other than the app asked for it.
  */
-export function SignInPage() {
+export function SignInPage({ notice }: { notice?: ReactNode } = {}) {
   const [token, setTokenText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,6 +40,7 @@ export function SignInPage() {
           <span>Confer</span>
         </div>
         <PageHeader title="Sign in" description="Meetings, cited summaries and tasks, under your organisation's rules." />
+        {notice}
         {reason && <Notice tone={reason === 'You signed out.' ? 'info' : 'warning'}>{reason}</Notice>}
         <form onSubmit={submit} className="sign-in-form" noValidate>
           <TextField
