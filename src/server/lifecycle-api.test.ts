@@ -125,6 +125,13 @@ describe('holds and retention API', () => {
     assert.ok(listed.items[0].revokedAt);
     assert.equal(listed.items[0].token, undefined, 'the token is shown only once');
     assert.equal((await call(`/v1/summaries/${summary.id}/email`, { method: 'POST' })).status, 503, 'no SMTP configured');
+    await world.services.store.settings.set({ accountId: world.account.id, scope: 'account', scopeId: world.account.id, key: 'summary.email_delivery', value: false, locked: true, updatedAt: clock.now().toISOString(), updatedBy: null });
+    const refused = await call(`/v1/summaries/${summary.id}/email`, { method: 'POST' });
+    assert.equal(refused.status, 403, 'policy is checked before the mail server');
+    const { error } = (await refused.json()) as Json;
+    assert.equal(error.code, 'feature_disabled');
+    assert.deepEqual(error.details, { feature: 'summary.email_delivery', decidedBy: { level: 'account', id: world.account.id, name: world.account.name, locked: true } }, 'names the level that decided');
+    await world.services.store.settings.unset(world.account.id, 'account', world.account.id, 'summary.email_delivery');
   });
 
   it('lists soft-deleted artifacts an admin may restore, restores one, and the sweep purges the rest when due', async () => {

@@ -1,32 +1,25 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { createTestWorld, type TestWorld } from '../app/testing.ts';
 import { DAY, ManualClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import type { MeetingSummary } from '../core/outputs.ts';
 import { createSmtpMailer } from '../delivery/smtp-mailer.ts';
+import { startTestSmtp, type ReceivedMail, type TestSmtpServer } from '../delivery/smtp-test-server.ts';
 import { runFeature } from '../features/run-feature.ts';
 import { createShareLink, openShareLink, revokeShareLink } from '../governance/lifecycle/share-links.ts';
 import { deleteArtifact } from '../governance/lifecycle/deletion.ts';
 import { storeMeeting } from '../governance/lifecycle/testing.ts';
 import { emailSummary } from './summary-email.ts';
 
-interface Received {
-  from: string;
-  to: string[];
-  body: string;
-}
-
 const codeOf = (error: unknown) => (AppError.isInstance(error) ? error.code : String(error));
 
 describe('sharing summaries', () => {
   let world: TestWorld;
   let clock: ManualClock;
-  let smtp: SMTPServer;
+  let smtp: TestSmtpServer;
   let smtpUrl: string;
-  const inbox: Received[] = [];
+  let inbox: ReceivedMail[];
   let meetingId: string;
   let summaryId: string;
 
@@ -36,29 +29,15 @@ describe('sharing summaries', () => {
   before(async () => {
     clock = new ManualClock('2026-03-04T15:00:00.000Z');
     world = await createTestWorld({ clock });
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let body = '';
-        stream.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-        stream.on('end', () => {
-          // Undo quoted-printable (soft breaks, =XX bytes) so assertions read the text as sent.
-          const text = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-          inbox.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), body: text });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startTestSmtp();
+    smtpUrl = smtp.url;
+    inbox = smtp.inbox;
     const ctx = await world.ctx(world.owner);
     meetingId = await storeMeeting(ctx, 'Shared launch sync');
     summaryId = (await runFeature<MeetingSummary>(ctx, 'meeting.summary', { artifactId: meetingId })).id;
   });
   after(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
     await world.close();
   });
 

@@ -45,13 +45,16 @@ export interface ConferServer {
   stop(): Promise<void>;
 }
 
-/** Starts `confer serve` on a free loopback port with a new database; resolves once it printed its sign-in link. */
-export async function startConfer(): Promise<ConferServer> {
+/**
+ * Starts `confer serve` on a free loopback port with a new database; resolves once it printed its sign-in link.
+ * `env` adds to its environment, e.g. `CONFER_SMTP_URL` of a test mail server.
+ */
+export async function startConfer(env: Record<string, string> = {}): Promise<ConferServer> {
   const dir = mkdtempSync(join(tmpdir(), 'confer-e2e-'));
   const databaseUrl = join(dir, 'confer.db');
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'confer.js'), 'serve', '--host', '127.0.0.1', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, CONFER_DATABASE_URL: databaseUrl, CONFER_LOG_LEVEL: 'warn', CONFER_REGION: 'EU', CONFER_REDIS_URL: '' },
+    env: { ...process.env, CONFER_DATABASE_URL: databaseUrl, CONFER_LOG_LEVEL: 'warn', CONFER_REGION: 'EU', CONFER_REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

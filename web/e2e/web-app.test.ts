@@ -16,6 +16,7 @@ import { systemClock } from '../../src/core/clock.ts';
 import { newId } from '../../src/core/ids.ts';
 import type { Store } from '../../src/core/store.ts';
 import type { User } from '../../src/core/types.ts';
+import { startTestSmtp, type TestSmtpServer } from '../../src/delivery/smtp-test-server.ts';
 import { issueToken } from '../../src/governance/tokens.ts';
 import { openStore } from '../../src/store/connect.ts';
 import {
@@ -45,6 +46,7 @@ if (missing && process.env.CI) throw new Error(`${missing} (required in CI)`);
 
 describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }, () => {
   let server: ConferServer;
+  let smtp: TestSmtpServer;
   let store: Store;
   let browser: Browser;
   let owner: Page;
@@ -93,7 +95,8 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
 
   before(async () => {
     ensureWebBuilt();
-    server = await startConfer();
+    smtp = await startTestSmtp();
+    server = await startConfer({ CONFER_SMTP_URL: smtp.url });
     store = await openStore({ url: server.databaseUrl, migrate: false });
     const [account] = await store.accounts.list();
     const localOwner = (await store.users.getByEmail(account.id, LOCAL_OWNER_EMAIL))!;
@@ -121,6 +124,7 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await browser?.close();
     await store?.close();
     await server?.stop();
+    await smtp?.close();
   });
 
   it('signs in with the one-click link printed by confer serve', async () => {
@@ -619,6 +623,110 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByText('No active share links').waitFor();
     assert.equal((await fetch(`${server.url}/v1/shared/${second.token}`)).status, 404);
     assert.deepEqual((await apiCall('owner', '/v1/shares/active')).body.items, []);
+  });
+
+  it('creates a share link on the meeting page that opens without a session, or asks to sign in when the organisation requires it', async () => {
+    await activate(owner);
+    await owner.goto(meetingUrl);
+    const section = owner.getByRole('region', { name: 'Share links', exact: true });
+    await section.getByText(/^Anyone with the link can open it, without signing in \(sharing\.require_sign_in is off, decided by default\)\.$/).waitFor();
+    await section.getByLabel('Link expires').selectOption('7');
+    await section.getByRole('button', { name: 'Create share link' }).click();
+    const field = section.getByLabel('New share link');
+    await field.waitFor();
+    const link = await field.inputValue();
+    assert.match(link, new RegExp(`^${server.url}/shared/shr_[\\w-]+$`), 'a web address, not the JSON API');
+    await section.getByRole('button', { name: 'Copy link' }).click();
+    await section.getByRole('button', { name: 'Copied' }).waitFor();
+    assert.equal(String(await owner.evaluate('navigator.clipboard.readText()')), link);
+    const listed = section.getByRole('region', { name: 'Share links of this summary' }).locator('tr[data-share]');
+    assert.equal(await listed.count(), 1, 'the new link joins the list');
+    assert.doesNotMatch((await listed.textContent())!, /never/, 'with its expiry');
+    await field.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'share-created');
+
+    // A new tab has its own session storage: nobody is signed in there.
+    const reader = await activate(await browser.newPage());
+    await reader.goto(link);
+    await reader.getByRole('heading', { name: 'Shared meeting summary' }).waitFor();
+    await reader.getByRole('heading', { name: /^Action items/ }).waitFor();
+    assert.equal(await reader.evaluate('window.sessionStorage.length'), 0, 'read without a session');
+    assert.ok((await reader.locator('.overview').textContent())!.length > 50);
+    assert.ok((await reader.locator('.citation').count()) > 0, 'who said it and when');
+    assert.equal(await reader.locator('a.citation, input[type=checkbox]').count(), 0, 'read-only: no links into the transcript, no task boxes');
+    for (const viewport of [PHONE, DESKTOP]) {
+      await reader.setViewportSize(viewport);
+      await screenshot(reader, 'shared-summary');
+      if (viewport === PHONE) assert.equal(await overflowsHorizontally(reader), false, 'the shared summary scrolls sideways at 390 px');
+    }
+    assert.deepEqual(browser.consoleErrors(reader), []);
+    await reader.close();
+
+    // With sign-in required, the link asks for it first, then opens for a member of the account.
+    const put = (key: string, value: unknown, locked = false) =>
+      apiCall('owner', `/v1/settings/account/current/${key}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value, locked }) });
+    assert.equal((await put('sharing.require_sign_in', true)).status, 200);
+    await owner.reload();
+    await section.getByText(/^Only signed-in members of your organisation can open these links \(sharing\.require_sign_in is on, decided by account/).waitFor();
+    const outsider = await activate(await browser.newPage());
+    browser.expectFailedRequest(outsider, 401);
+    browser.expectFailedRequest(outsider, 404);
+    await outsider.goto(link);
+    await outsider.getByText('Sign in to read this shared summary').waitFor();
+    await outsider.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await screenshot(outsider, 'shared-sign-in');
+    await outsider.getByLabel('API token').fill(tokens.tom);
+    await outsider.getByRole('button', { name: 'Sign in' }).click();
+    await outsider.getByRole('heading', { name: /^Action items/ }).waitFor();
+    assert.equal(new URL(outsider.url()).pathname, new URL(link).pathname, 'still on the shared link');
+
+    // A revoked link says so.
+    const id = (await listed.getAttribute('data-share'))!;
+    assert.equal((await fetch(`${server.url}/v1/shares/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${tokens.owner}` } })).status, 204);
+    await outsider.reload();
+    await outsider.getByRole('heading', { name: 'This link no longer opens' }).waitFor();
+    await outsider.getByText(/this share link does not exist or was revoked/).waitFor();
+    assert.deepEqual(browser.consoleErrors(outsider), []);
+    await outsider.close();
+    assert.equal((await apiCall('owner', '/v1/settings/account/current/sharing.require_sign_in', { method: 'DELETE' })).status, 200);
+  });
+
+  it('emails the summary through SMTP to whom the settings say, and names the level that turned email off', async () => {
+    await activate(owner);
+    await owner.goto(meetingUrl);
+    const section = owner.getByRole('region', { name: 'Email', exact: true });
+    await section.getByText(/^Sends the summary to the host only \(summary\.email_recipients: host_only/).waitFor();
+    const before = smtp.inbox.length;
+    await section.getByRole('button', { name: 'Email summary' }).click();
+    await section.getByText('Sent to 1 recipient: the host only.').waitFor();
+    // Summaries made by the background job are mailed too; this one is the click's.
+    const ours = () => smtp.inbox.slice(before).filter((m) => m.body.includes('Subject: Summary: Crewline Q2 planning'));
+    assert.equal(ours().length, 1, 'the message arrived');
+    const mail = ours()[0];
+    assert.deepEqual(mail.to, [LOCAL_OWNER_EMAIL]);
+    assert.match(mail.body, /\r?\nAction items\r?\n- /);
+
+    // Turned off and locked for the whole account: no button, and the notice names the level.
+    const off = await apiCall('owner', '/v1/settings/account/current/summary.email_delivery', {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value: false, locked: true }),
+    });
+    assert.equal(off.status, 200);
+    await owner.reload();
+    const notice = section.locator('.notice');
+    await notice.waitFor();
+    const text = (await notice.textContent())!;
+    assert.match(text, /Emailing summaries is turned off by policy/);
+    assert.match(text, /summary\.email_delivery is off: locked by account/);
+    assert.match(text, /decided for the whole account \(account [^)]+\), and locked there/);
+    assert.equal(await section.getByRole('button', { name: 'Email summary' }).count(), 0);
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'email-policy-notice');
+    // The server refuses too, naming the setting and the level, for any client.
+    const refused = await apiCall('owner', `/v1/summaries/${(await apiCall('owner', `/v1/meetings/${new URL(meetingUrl).pathname.split('/').pop()}/summary`)).body.id}/email`, { method: 'POST' });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.details.decidedBy.level, 'account');
+    assert.equal(ours().length, 1, 'nothing more was sent');
+    assert.equal((await apiCall('owner', '/v1/settings/account/current/summary.email_delivery', { method: 'DELETE' })).status, 200);
   });
 
   it('restores a soft-deleted meeting, and runs the retention sweep on demand', async () => {
