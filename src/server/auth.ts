@@ -4,6 +4,7 @@ import { userContext } from '../app/context.ts';
 import { AppError } from '../core/errors.ts';
 import { authenticateToken } from '../governance/tokens.ts';
 import type { AppEnv } from './env.ts';
+import { publicOrigin } from './public-origin.ts';
 
 /** Name of the http-only cookie holding a web session (set by the sign-in routes). */
 export const SESSION_COOKIE = 'confer_session';
@@ -32,8 +33,7 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { account, user, token } = await authenticateToken(services.store, services.clock, session, ['session']);
   if (!SAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header('origin');
-    const own = services.config.identity.publicUrl ?? new URL(c.req.url).origin;
-    if (origin && origin !== new URL(own).origin) throw new AppError('forbidden', `cross-site request from ${origin} refused`);
+    if (origin && origin !== new URL(publicOrigin(c)).origin) throw new AppError('forbidden', `cross-site request from ${origin} refused`);
   }
   c.set('ctx', userContext(services, account, user, 'web', token.id));
   await next();

@@ -105,6 +105,10 @@ describe('holds and retention API', () => {
     const created = await call('/v1/shares', { method: 'POST', body: { outputId: summary.id } });
     assert.equal(created.status, 201);
     const link = await created.json();
+    assert.match(link.url, new RegExp(`^https?://[^/]+/shared/${link.token}$`), 'the address to hand out is the web page');
+    const pasted = await app.request(`/v1/shared/${link.token}`, { headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' } });
+    assert.equal(pasted.status, 303, 'a browser opening the API address is sent to the web page');
+    assert.equal(pasted.headers.get('location'), `/shared/${link.token}`);
     const expiring = await (await call('/v1/shares', { method: 'POST', body: { outputId: summary.id, expiresAt: new Date(clock.now().getTime() + DAY).toISOString() } })).json();
     const activeIds = async () => ((await (await call('/v1/shares/active')).json()).items as { id: string; token?: string }[]).map((l) => { assert.equal(l.token, undefined); return l.id; });
     assert.deepEqual(new Set(await activeIds()), new Set([link.id, expiring.id]));

@@ -647,7 +647,9 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
 
     // A new tab has its own session storage: nobody is signed in there.
     const reader = await activate(await browser.newPage());
-    await reader.goto(link);
+    // The API address of the link, pasted into a browser, lands on the same page.
+    await reader.goto(link.replace('/shared/', '/v1/shared/'));
+    await reader.waitForURL(link);
     await reader.getByRole('heading', { name: 'Shared meeting summary' }).waitFor();
     await reader.getByRole('heading', { name: /^Action items/ }).waitFor();
     assert.equal(await reader.evaluate('window.sessionStorage.length'), 0, 'read without a session');

@@ -144,8 +144,9 @@ export interface ShareLink {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
-  /** Only in the answer that created the link. */
+  /** Only in the answer that created the link: its secret, and the web address to hand out. */
   token?: string;
+  url?: string;
 }
 
 /** What `GET /v1/shared/{token}` shows to whoever holds a share link. */

@@ -16,12 +16,9 @@ import { OidcSignIn } from '../../sign-in/oidc-adapter.ts';
 import type { SignInProtocol } from '../../sign-in/protocol.ts';
 
 import { SESSION_COOKIE } from '../../auth.ts';
+import { publicOrigin } from '../../public-origin.ts';
 const PENDING_COOKIE = 'confer_oidc';
 const PENDING_SECONDS = 600;
-
-function publicOrigin(c: Context<AppEnv>): string {
-  return c.var.services.config.identity.publicUrl ?? new URL(c.req.url).origin;
-}
 
 export const secureCookies = (c: Context<AppEnv>): boolean => publicOrigin(c).startsWith('https:');
 

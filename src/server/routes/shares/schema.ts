@@ -5,7 +5,8 @@ export const shareSchema = z
   .object({
     id: z.string(),
     outputId: z.string(),
-    token: z.string().optional().openapi({ description: 'returned once, at creation; people open it in the web app at /shared/{token}, which reads GET /v1/shared/{token}' }),
+    token: z.string().optional().openapi({ description: 'returned once, at creation' }),
+    url: z.string().optional().openapi({ description: 'returned once, at creation: the address to hand out, the web page /shared/{token} (which reads GET /v1/shared/{token})' }),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),

@@ -7,6 +7,7 @@ import { authenticateToken } from '../../../governance/tokens.ts';
 import { emailSummary } from '../../../usecases/summary-email.ts';
 import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
+import { publicOrigin } from '../../public-origin.ts';
 import { validationHook } from '../../validation.ts';
 import { jsonResponse } from '../json-response.ts';
 import { errorSchema } from '../meetings/schema.ts';
@@ -62,8 +63,9 @@ const openShared = createRoute({
   path: '/v1/shared/{token}',
   tags,
   summary: 'Open a shared summary; a bearer token is needed only when the account requires sign-in',
+  description: 'A browser asking for HTML (a person who pasted this address) is redirected to the web page `/shared/{token}`, which reads this route.',
   request: { params: shareTokenParam },
-  responses: { 200: jsonResponse(sharedSummarySchema, 'The summary'), ...errors },
+  responses: { 200: jsonResponse(sharedSummarySchema, 'The summary'), 303: { description: 'To the web page of the link, for a browser asking for HTML' }, ...errors },
 });
 const emailRoute = createRoute({
   method: 'post',
@@ -82,13 +84,20 @@ export function sharesRoutes(): OpenAPIHono<AppEnv> {
   app.use('/v1/summaries/*', requireAuth);
   app.openapi(createShare, async (c) => {
     const body = c.req.valid('json');
-    return c.json(await createShareLink(c.var.ctx, body.outputId, { expiresAt: body.expiresAt }), 201);
+    const link = await createShareLink(c.var.ctx, body.outputId, { expiresAt: body.expiresAt });
+    return c.json({ ...link, url: `${publicOrigin(c).replace(/\/+$/, '')}/shared/${link.token}` }, 201);
   });
   app.openapi(listShares, async (c) => c.json({ items: await listShareLinks(c.var.ctx, c.req.valid('query').outputId) }, 200));
   app.openapi(listActive, async (c) => c.json({ items: await listActiveShareLinks(c.var.ctx) }, 200));
   app.openapi(revokeShare, async (c) => {
     await revokeShareLink(c.var.ctx, c.req.valid('param').id);
     return c.body(null, 204);
+  });
+  // The API address of a link, pasted into a browser, opens the web page that shows it.
+  app.get('/v1/shared/:token', async (c, next) => {
+    const accept = c.req.header('accept') ?? '';
+    if (!accept.includes('text/html')) return next();
+    return c.redirect(`/shared/${encodeURIComponent(c.req.param('token'))}`, 303);
   });
   app.openapi(openShared, async (c) => {
     const services = c.var.services;

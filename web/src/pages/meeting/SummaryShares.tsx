@@ -19,9 +19,6 @@ const EXPIRY = [
   { value: '30', label: 'In 30 days' },
 ];
 
-/** The address a person opens in a browser: the web app's shared-summary page, not the JSON API. */
-export const shareUrl = (token: string) => `${window.location.origin}/shared/${encodeURIComponent(token)}`;
-
 /** Who can open the account's links, as `sharing.require_sign_in` says. */
 function Audience({ setting }: { setting: ResolvedSetting | undefined }) {
   if (!setting) return null;
@@ -56,7 +53,7 @@ export function SummaryShares({ summaryId, requireSignIn }: { summaryId: string;
       const expiresAt = days ? new Date(Date.now() + Number(days) * 86_400_000).toISOString() : undefined;
       const link = await api<ShareLink>('/v1/shares', { method: 'POST', body: { outputId: summaryId, expiresAt } });
       setMade(link);
-      const { token: _shownOnce, ...listed } = link;
+      const { token: _token, url: _url, ...listed } = link;
       links.setData((d) => d && { items: [listed, ...d.items] });
     } catch (e) {
       setError(e as ApiError);
@@ -81,12 +78,12 @@ export function SummaryShares({ summaryId, requireSignIn }: { summaryId: string;
         </Button>
       </form>
       {error && <ProblemNotice error={error} action="create the share link" />}
-      {made?.token && (
+      {made?.url && (
         <Notice tone="success" title="Share link created">
           <p className="small">Copy it now: it is shown only once. {made.expiresAt ? `It stops working ${when(made.expiresAt)}.` : 'It works until you revoke it.'}</p>
           <div className="share-link-once">
-            <input className="input mono" readOnly value={shareUrl(made.token)} aria-label="New share link" onFocus={(e) => e.target.select()} />
-            <CopyButton text={shareUrl(made.token)} label="Copy link" done="Link copied to the clipboard" />
+            <input className="input mono" readOnly value={made.url} aria-label="New share link" onFocus={(e) => e.target.select()} />
+            <CopyButton text={made.url} label="Copy link" done="Link copied to the clipboard" />
           </div>
         </Notice>
       )}
