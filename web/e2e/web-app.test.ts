@@ -631,7 +631,12 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     const section = owner.getByRole('region', { name: 'Share links', exact: true });
     await section.getByText(/^Anyone with the link can open it, without signing in \(sharing\.require_sign_in is off, decided by default\)\.$/).waitFor();
     await section.getByLabel('Link expires').selectOption('7');
-    await section.getByRole('button', { name: 'Create share link' }).click();
+    // From the keyboard: the button after the expiry choice, with a visible focus ring.
+    await section.getByLabel('Link expires').focus();
+    await owner.keyboard.press('Tab');
+    const ring = await owner.evaluate(() => `${getComputedStyle(document.activeElement).outlineStyle} ${document.activeElement.textContent}`);
+    assert.match(ring, /^(?!none)\w+ Create share link$/, `focus is visible on the button: ${ring}`);
+    await owner.keyboard.press('Enter');
     const field = section.getByLabel('New share link');
     await field.waitFor();
     const link = await field.inputValue();
