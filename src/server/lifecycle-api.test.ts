@@ -118,7 +118,9 @@ describe('holds and retention API', () => {
     const open = (token?: string) => app.request(`/v1/shared/${link.token}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     const anonymous = await open();
     assert.equal(anonymous.status, 200);
-    assert.ok(((await anonymous.json()) as Json).summary.overview);
+    const shared = (await anonymous.json()) as Json;
+    assert.ok(shared.summary.overview);
+    assert.equal(shared.title, 'API shared meeting');
     await world.services.store.settings.set({ accountId: world.account.id, scope: 'account', scopeId: world.account.id, key: 'sharing.require_sign_in', value: true, locked: false, updatedAt: clock.now().toISOString(), updatedBy: null });
     assert.equal((await open()).status, 401);
     assert.equal((await open(memberToken)).status, 200);

@@ -87,12 +87,13 @@ describe('sharing summaries', () => {
     const link = await createShareLink(ctx, summaryId, { expiresAt: new Date(clock.now().getTime() + 7 * DAY).toISOString() });
     assert.ok(link.token?.startsWith('shr_'));
     const opened = await openShareLink(world.services, link.token!, null);
-    assert.equal(opened.id, summaryId);
+    assert.equal(opened.output.id, summaryId);
+    assert.equal(opened.title, 'Shared launch sync');
 
     await setAccount('sharing.require_sign_in', true);
     await assert.rejects(openShareLink(world.services, link.token!, null), (e) => codeOf(e) === 'unauthenticated');
     const member = await world.addUser();
-    assert.equal((await openShareLink(world.services, link.token!, member)).id, summaryId);
+    assert.equal((await openShareLink(world.services, link.token!, member)).output.id, summaryId);
     await assert.rejects(openShareLink(world.services, link.token!, stranger), (e) => codeOf(e) === 'forbidden');
     await setAccount('sharing.require_sign_in', false);
 

@@ -655,7 +655,8 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     // The API address of the link, pasted into a browser, lands on the same page.
     await reader.goto(link.replace('/shared/', '/v1/shared/'));
     await reader.waitForURL(link);
-    await reader.getByRole('heading', { name: 'Shared meeting summary' }).waitFor();
+    await reader.getByRole('heading', { name: 'Crewline Q2 planning', level: 1 }).waitFor();
+    await reader.getByText(/^Shared meeting summary, written .+\. Read-only\.$/).waitFor();
     await reader.getByRole('heading', { name: /^Action items/ }).waitFor();
     assert.equal(await reader.evaluate('window.sessionStorage.length'), 0, 'read without a session');
     assert.ok((await reader.locator('.overview').textContent())!.length > 50);

@@ -104,9 +104,10 @@ export interface ShareHandles {
 /**
  * Opens a shared summary by its token. `viewer` is the signed-in user, if
  * any. Every attempt is audited, including refused ones; an unknown,
- * revoked, expired or deleted link is "not found" alike.
+ * revoked, expired or deleted link is "not found" alike. The meeting's
+ * title comes along, as a summary email shows it.
  */
-export async function openShareLink(handles: ShareHandles, token: string, viewer: User | null): Promise<Output> {
+export async function openShareLink(handles: ShareHandles, token: string, viewer: User | null): Promise<{ output: Output; title: string }> {
   const link = token.startsWith(SHARE_TOKEN_PREFIX) ? await handles.store.shareLinks.findByTokenHash(hashToken(token)) : null;
   if (!link) throw new AppError('not_found', 'this share link does not exist or was revoked');
   const account = await handles.store.accounts.get(link.accountId);
@@ -132,5 +133,5 @@ export async function openShareLink(handles: ShareHandles, token: string, viewer
   const artifact = output?.artifactId ? await handles.store.artifacts.get(account.id, output.artifactId) : null;
   if (!output || !artifact) throw await refuse(new AppError('not_found', 'the shared summary was deleted'), 'deleted');
   await audit(ctx, { action: 'share.open', targetType: 'share_link', targetId: link.id, details: { outputId: output.id, anonymous: viewer === null } });
-  return output;
+  return { output, title: artifact.title };
 }

@@ -152,6 +152,8 @@ export interface ShareLink {
 /** What `GET /v1/shared/{token}` shows to whoever holds a share link. */
 export interface SharedSummary {
   outputId: string;
+  /** The meeting's title. */
+  title: string;
   createdAt: string;
   summary: MeetingSummary;
 }

@@ -26,7 +26,7 @@ export const shareIdParam = z.object({ id: z.string().min(1).openapi({ param: { 
 export const shareTokenParam = z.object({ token: z.string().min(1).openapi({ param: { name: 'token', in: 'path' } }) });
 
 export const sharedSummarySchema = z
-  .object({ outputId: z.string(), createdAt: z.string(), summary: meetingSummarySchema })
+  .object({ outputId: z.string(), title: z.string().openapi({ description: "the meeting's title" }), createdAt: z.string(), summary: meetingSummarySchema })
   .openapi('SharedSummary');
 
 export const emailResultSchema = z

@@ -103,8 +103,8 @@ export function sharesRoutes(): OpenAPIHono<AppEnv> {
     const services = c.var.services;
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const viewer = bearer ? (await authenticateToken(services.store, services.clock, bearer)).user : null;
-    const output = await openShareLink(services, c.req.valid('param').token, viewer);
-    return c.json({ outputId: output.id, createdAt: output.createdAt, summary: output.payload as z.infer<typeof sharedSummarySchema>['summary'] }, 200);
+    const { output, title } = await openShareLink(services, c.req.valid('param').token, viewer);
+    return c.json({ outputId: output.id, title, createdAt: output.createdAt, summary: output.payload as z.infer<typeof sharedSummarySchema>['summary'] }, 200);
   });
   app.openapi(emailRoute, async (c) => {
     const { config } = c.var.services;

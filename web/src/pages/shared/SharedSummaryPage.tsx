@@ -60,8 +60,8 @@ export function SharedSummaryPage({ token }: { token: string }) {
   return (
     <Frame>
       <PageHeader
-        title={error?.status === 404 ? 'This link no longer opens' : 'Shared meeting summary'}
-        description={shared ? `Summary written ${when(shared.createdAt)}. Read-only.` : undefined}
+        title={error?.status === 404 ? 'This link no longer opens' : (shared?.title ?? 'Shared meeting summary')}
+        description={shared ? `Shared meeting summary, written ${when(shared.createdAt)}. Read-only.` : undefined}
       />
       {error?.status === 404 && (
         <Notice tone="warning" title="The summary is not available">
