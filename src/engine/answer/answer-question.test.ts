@@ -32,6 +32,20 @@ test('says so when the meeting did not cover the question', () => {
   }
 });
 
+test('asked what someone who spoke said, answers from their words even where the question words it differently', () => {
+  const question = 'What did Ana think about the campaign wording and tone?';
+  const answer = ask(question);
+  assert.equal(answer.covered, true);
+  assert.ok(answer.answer.startsWith('Ana: "'));
+  assert.match(answer.answer, /campaign/);
+  assertOnlyQuotes(answer);
+  // Without the allowance, or naming nobody who spoke, the same words are not enough.
+  const strict = answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING, question }, { ...DEFAULT_ANSWER, speakerCoverageShare: 1 });
+  assert.equal(strict.covered, false);
+  assert.equal(ask('What did the team think about the campaign wording and tone?').covered, false);
+  assert.equal(ask('What did Ana say about the kubernetes budget?').covered, false);
+});
+
 test('answers a factual question with the sentence that holds the answer, quoted and cited', () => {
   const answer = ask('What did Ana say about the press release?');
   assert.equal(answer.covered, true);

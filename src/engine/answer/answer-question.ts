@@ -59,6 +59,12 @@ export interface AnswerOptions {
   regionWeight: number;
   /** Sentences shorter than this many words lose score in proportion (square root): fragments inform little. */
   fullWords: number;
+  /**
+   * Share of both coverage minimums that applies when the question names someone who spoke in
+   * the meeting: asked what they said, the meeting is the right place even where the question
+   * words it differently.
+   */
+  speakerCoverageShare: number;
   /** How the turns listed as the answer's sources are ranked. */
   sources: TurnRankingOptions;
   /** Pseudo-relevance feedback for the sources ranking. */
@@ -86,6 +92,7 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   regionTurns: 25,
   regionWeight: 0.9,
   fullWords: 20,
+  speakerCoverageShare: 0.5,
   sources: DEFAULT_TURN_RANKING,
   feedback: DEFAULT_FEEDBACK,
   discussionTurns: 20,
@@ -177,7 +184,7 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   weighByRegion(doc, scores, options);
   let best = 0;
   for (let id = 1; id < scores.length; id++) if (scores[id]! > scores[best]!) best = id;
-  if (!(scores[best]! > 0) || !isCovered(doc, indexes, query, best, options)) return notCovered();
+    if (!(scores[best]! > 0) || !isCovered(doc, indexes, query, best, coverageFor(doc, intent, options))) return notCovered();
   // A "when" answer is a time: support that names none only dilutes it.
   const byTime = intent.kind === 'when' ? (id: number) => findDueDate(doc.sentences[id]!.text, null) !== null : () => true;
   // "What did Ana say about…": when Ana spoke to it, her words are the answer.
@@ -294,6 +301,14 @@ function weighByRegion(doc: MeetingDocument, scores: Float64Array, options: Answ
     const length = options.fullWords > 0 ? Math.sqrt(Math.min(1, sentence.words / options.fullWords)) : 1;
     scores[sentence.id] = length * scores[sentence.id]! * (1 - options.regionWeight + options.regionWeight * (region[sentence.turn]! / top));
   }
+}
+
+/** The coverage minimums for a question, lowered when it names someone who spoke in the meeting. */
+function coverageFor(doc: MeetingDocument, intent: QuestionIntent, options: AnswerOptions): AnswerOptions {
+  const spoke = intent.people.some((person) => doc.turns.some((turn) => turn.speaker === person));
+  if (!spoke) return options;
+  const share = options.speakerCoverageShare;
+  return { ...options, minMeetingCoverage: options.minMeetingCoverage * share, minPassageCoverage: options.minPassageCoverage * share };
 }
 
 /**
