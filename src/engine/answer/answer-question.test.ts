@@ -180,3 +180,23 @@ test('a discussion question quotes what followed the turn that named the topic',
   );
   assert.doesNotMatch(without.answer, /scored seven|scroll wheel|six point five/);
 });
+
+test('the sources list the turn that says the most about the question before the short one that named it', () => {
+  const segments = segmentsOf([
+    ['Priya', 'Good morning. First the hiring plan, then the office move.'],
+    ['Tom', 'We hired two engineers this month and one more starts in June.'],
+    ['Ana', 'The office move is set for the last week of July.'],
+    ['Priya', 'Next is the travel budget for the team.'],
+    ['Tom', 'Sure.'],
+    ['Tom', 'We spent about twelve thousand on travel last quarter, mostly customer visits in Berlin and Madrid, and I expect the same again because the renewals all land in the spring, so we should keep the same amount.'],
+    ['Ana', 'Okay, that sounds fine to me.'],
+    ['Priya', 'The movers need the floor plan by Friday.'],
+    ['Ana', 'I will send the floor plan to the movers.'],
+  ]);
+  const question = 'What did they say about the travel budget?';
+  const answer = answerQuestion({ artifactId: 'mtg_travel', segments, question });
+  assert.deepEqual(answer.sources?.slice(0, 2).map((source) => source.segment), [5, 3]);
+  // Ranked as the discussion's anchors are, the turn naming the topic comes first.
+  const byAnchors = answerQuestion({ artifactId: 'mtg_travel', segments, question }, { ...DEFAULT_ANSWER, sources: DEFAULT_ANSWER.anchors });
+  assert.deepEqual(byAnchors.sources?.slice(0, 2).map((source) => source.segment), [3, 5]);
+});

@@ -19,7 +19,7 @@ import { answerFromList } from './list-answers.ts';
 import { indexMeeting, rankSentences, type MeetingIndexes } from './passage-ranker.ts';
 import { DEFAULT_FEEDBACK, expandQuery, withFeedback, type ExpandedQuery, type FeedbackOptions } from './query-expansion.ts';
 import { readQuestion, type QuestionIntent } from './question-intent.ts';
-import { DEFAULT_TURN_RANKING, rankTurns, type TurnRankingOptions } from './turn-ranker.ts';
+import { DEFAULT_TURN_RANKING, rankTurns, type RankedTurn, type TurnRankingOptions } from './turn-ranker.ts';
 import { checkWordBudget } from '../word-budget.ts';
 
 export interface AnswerInput {
@@ -67,6 +67,12 @@ export interface AnswerOptions {
   speakerCoverageShare: number;
   /** How the turns listed as the answer's sources are ranked. */
   sources: TurnRankingOptions;
+  /**
+   * How the turns that anchor the answer's discussion (and the feedback) are ranked: a topic's
+   * discussion starts where it is named, however briefly, while the listed sources favour the
+   * turns that say more.
+   */
+  anchors: TurnRankingOptions;
   /** Pseudo-relevance feedback for the sources ranking. */
   feedback: FeedbackOptions;
   /** Turns after each of the best sources whose informative sentences gain score as the discussion of the topic; 0 turns it off. */
@@ -93,7 +99,8 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   regionWeight: 0.9,
   fullWords: 20,
   speakerCoverageShare: 0.5,
-  sources: DEFAULT_TURN_RANKING,
+  sources: { ...DEFAULT_TURN_RANKING, fullWords: 50 },
+  anchors: DEFAULT_TURN_RANKING,
   feedback: DEFAULT_FEEDBACK,
   discussionTurns: 20,
   discussionSources: 2,
@@ -192,8 +199,8 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   const spokeOf = (id: number) => named.has(doc.turns[doc.sentences[id]!.turn]!.speaker);
   const bySpeaker = named.size > 0 && spokeOf(best) ? spokeOf : () => true;
   const supports = (id: number) => byTime(id) && bySpeaker(id);
-  const sources = rankedSources(doc, indexes, intent, query, scores, options);
-  if (options.discussionTurns > 0) weighDiscussion(doc, indexes, scores, sources, supports, options);
+  const { sources, anchors } = rankedSources(doc, indexes, intent, query, scores, options);
+  if (options.discussionTurns > 0) weighDiscussion(doc, indexes, scores, anchors, supports, options);
   const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
   return { ...answer, sources };
 }
@@ -243,12 +250,13 @@ function sourcesOf(doc: MeetingDocument, indexes: MeetingIndexes, intent: Questi
   const query = expandQuery(intent.terms, indexes.sentences);
   const scores = rankSentences(doc, indexes, query, intent);
   weighByRegion(doc, scores, options);
-  return rankedSources(doc, indexes, intent, query, scores, options);
+  return rankedSources(doc, indexes, intent, query, scores, options).sources;
 }
 
 /**
  * Ranks the turns, then ranks them again with the query widened by what the
- * best of them say (pseudo-relevance feedback).
+ * best of them say (pseudo-relevance feedback): once as the sources listed,
+ * once as the anchors of the discussion the answer quotes.
  */
 function rankedSources(
   doc: MeetingDocument,
@@ -257,22 +265,26 @@ function rankedSources(
   query: ExpandedQuery,
   scores: Float64Array,
   options: AnswerOptions,
-): RankedSource[] {
-  let ranked = rankTurns(doc, indexes.turns, query, scores, options.sources, intent.people);
+): { sources: RankedSource[]; anchors: RankedSource[] } {
+  let [widened, rescored] = [query, scores];
+  const first = rankTurns(doc, indexes.turns, query, scores, options.anchors, intent.people);
   const { feedback } = options;
-  if (feedback.turns > 0 && feedback.terms > 0 && ranked.length > 0) {
+  if (feedback.turns > 0 && feedback.terms > 0 && first.length > 0) {
     const relevant: string[][] = [];
-    for (const { turn } of ranked.slice(0, feedback.turns)) {
+    for (const { turn } of first.slice(0, feedback.turns)) {
       for (let position = Math.max(0, turn - feedback.around); position <= Math.min(doc.turns.length - 1, turn + feedback.around); position++) {
         relevant.push(doc.turns[position]!.sentences.flatMap((id) => doc.sentences[id]!.terms));
       }
     }
-    const widened = withFeedback(query, relevant, indexes.sentences, feedback);
-    const rescored = rankSentences(doc, indexes, widened, intent);
+    widened = withFeedback(query, relevant, indexes.sentences, feedback);
+    rescored = rankSentences(doc, indexes, widened, intent);
     weighByRegion(doc, rescored, options);
-    ranked = rankTurns(doc, indexes.turns, widened, rescored, options.sources, intent.people);
   }
-  return ranked.map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
+  const cite = (turns: RankedTurn[]) => turns.map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
+  return {
+    sources: cite(rankTurns(doc, indexes.turns, widened, rescored, options.sources, intent.people)),
+    anchors: cite(rankTurns(doc, indexes.turns, widened, rescored, options.anchors, intent.people)),
+  };
 }
 
 /**
