@@ -77,8 +77,10 @@ export interface AnswerOptions {
   feedback: FeedbackOptions;
   /** Turns after each of the best sources whose informative sentences gain score as the discussion of the topic; 0 turns it off. */
   discussionTurns: number;
-  /** Best sources whose following turns count as discussion. */
+  /** Best anchors whose following turns count as discussion. */
   discussionSources: number;
+  /** Best listed sources whose following turns also count as discussion. */
+  discussionListedSources: number;
   /** The most a discussion sentence gains, as a share of the best sentence score. */
   discussionWeight: number;
 }
@@ -104,6 +106,7 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   feedback: DEFAULT_FEEDBACK,
   discussionTurns: 20,
   discussionSources: 2,
+  discussionListedSources: 1,
   discussionWeight: 2,
 };
 
@@ -200,7 +203,10 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   const bySpeaker = named.size > 0 && spokeOf(best) ? spokeOf : () => true;
   const supports = (id: number) => byTime(id) && bySpeaker(id);
   const { sources, anchors } = rankedSources(doc, indexes, intent, query, scores, options);
-  if (options.discussionTurns > 0) weighDiscussion(doc, indexes, scores, anchors, supports, options);
+  if (options.discussionTurns > 0) {
+    const from = [...anchors.slice(0, options.discussionSources), ...sources.slice(0, options.discussionListedSources)];
+    weighDiscussion(doc, indexes, scores, from, supports, options);
+  }
   const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
   return { ...answer, sources };
 }
@@ -230,7 +236,7 @@ function weighDiscussion(
   };
   const bonus = new Map<number, number>();
   let maxInfo = 0;
-  for (const source of sources.slice(0, options.discussionSources)) {
+  for (const source of sources) {
     const from = position.get(source.segment)!;
     for (let turn = from; turn <= Math.min(doc.turns.length - 1, from + options.discussionTurns); turn++) {
       const nearness = 1 - (turn - from) / (options.discussionTurns + 1);
