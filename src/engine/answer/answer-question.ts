@@ -194,7 +194,7 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   weighByRegion(doc, scores, options);
   let best = 0;
   for (let id = 1; id < scores.length; id++) if (scores[id]! > scores[best]!) best = id;
-    if (!(scores[best]! > 0) || !isCovered(doc, indexes, query, best, coverageFor(doc, intent, options))) return notCovered();
+  if (!(scores[best]! > 0) || !isCovered(doc, indexes, query, best, coverageFor(doc, intent, options))) return notCovered();
   // A "when" answer is a time: support that names none only dilutes it.
   const byTime = intent.kind === 'when' ? (id: number) => findDueDate(doc.sentences[id]!.text, null) !== null : () => true;
   // "What did Ana say about…": when Ana spoke to it, her words are the answer.
