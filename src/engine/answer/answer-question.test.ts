@@ -32,6 +32,20 @@ test('says so when the meeting did not cover the question', () => {
   }
 });
 
+test('asked what someone who spoke said, answers from their words even where the question words it differently', () => {
+  const question = 'What did Ana think about the campaign wording and tone?';
+  const answer = ask(question);
+  assert.equal(answer.covered, true);
+  assert.ok(answer.answer.startsWith('Ana: "'));
+  assert.match(answer.answer, /campaign/);
+  assertOnlyQuotes(answer);
+  // Without the allowance, or naming nobody who spoke, the same words are not enough.
+  const strict = answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING, question }, { ...DEFAULT_ANSWER, speakerCoverageShare: 1 });
+  assert.equal(strict.covered, false);
+  assert.equal(ask('What did the team think about the campaign wording and tone?').covered, false);
+  assert.equal(ask('What did Ana say about the kubernetes budget?').covered, false);
+});
+
 test('answers a factual question with the sentence that holds the answer, quoted and cited', () => {
   const answer = ask('What did Ana say about the press release?');
   assert.equal(answer.covered, true);
@@ -165,4 +179,24 @@ test('a discussion question quotes what followed the turn that named the topic',
     { ...DEFAULT_ANSWER, discussionTurns: 0 },
   );
   assert.doesNotMatch(without.answer, /scored seven|scroll wheel|six point five/);
+});
+
+test('the sources list the turn that says the most about the question before the short one that named it', () => {
+  const segments = segmentsOf([
+    ['Priya', 'Good morning. First the hiring plan, then the office move.'],
+    ['Tom', 'We hired two engineers this month and one more starts in June.'],
+    ['Ana', 'The office move is set for the last week of July.'],
+    ['Priya', 'Next is the travel budget for the team.'],
+    ['Tom', 'Sure.'],
+    ['Tom', 'We spent about twelve thousand on travel last quarter, mostly customer visits in Berlin and Madrid, and I expect the same again because the renewals all land in the spring, so we should keep the same amount.'],
+    ['Ana', 'Okay, that sounds fine to me.'],
+    ['Priya', 'The movers need the floor plan by Friday.'],
+    ['Ana', 'I will send the floor plan to the movers.'],
+  ]);
+  const question = 'What did they say about the travel budget?';
+  const answer = answerQuestion({ artifactId: 'mtg_travel', segments, question });
+  assert.deepEqual(answer.sources?.slice(0, 2).map((source) => source.segment), [5, 3]);
+  // Ranked as the discussion's anchors are, the turn naming the topic comes first.
+  const byAnchors = answerQuestion({ artifactId: 'mtg_travel', segments, question }, { ...DEFAULT_ANSWER, sources: DEFAULT_ANSWER.anchors });
+  assert.deepEqual(byAnchors.sources?.slice(0, 2).map((source) => source.segment), [3, 5]);
 });

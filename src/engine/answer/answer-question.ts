@@ -19,7 +19,7 @@ import { answerFromList } from './list-answers.ts';
 import { indexMeeting, rankSentences, type MeetingIndexes } from './passage-ranker.ts';
 import { DEFAULT_FEEDBACK, expandQuery, withFeedback, type ExpandedQuery, type FeedbackOptions } from './query-expansion.ts';
 import { readQuestion, type QuestionIntent } from './question-intent.ts';
-import { DEFAULT_TURN_RANKING, rankTurns, type TurnRankingOptions } from './turn-ranker.ts';
+import { DEFAULT_TURN_RANKING, rankTurns, type RankedTurn, type TurnRankingOptions } from './turn-ranker.ts';
 import { checkWordBudget } from '../word-budget.ts';
 
 export interface AnswerInput {
@@ -59,14 +59,28 @@ export interface AnswerOptions {
   regionWeight: number;
   /** Sentences shorter than this many words lose score in proportion (square root): fragments inform little. */
   fullWords: number;
+  /**
+   * Share of both coverage minimums that applies when the question names someone who spoke in
+   * the meeting: asked what they said, the meeting is the right place even where the question
+   * words it differently.
+   */
+  speakerCoverageShare: number;
   /** How the turns listed as the answer's sources are ranked. */
   sources: TurnRankingOptions;
+  /**
+   * How the turns that anchor the answer's discussion (and the feedback) are ranked: a topic's
+   * discussion starts where it is named, however briefly, while the listed sources favour the
+   * turns that say more, and what was said just before them (where the topic was named).
+   */
+  anchors: TurnRankingOptions;
   /** Pseudo-relevance feedback for the sources ranking. */
   feedback: FeedbackOptions;
   /** Turns after each of the best sources whose informative sentences gain score as the discussion of the topic; 0 turns it off. */
   discussionTurns: number;
-  /** Best sources whose following turns count as discussion. */
+  /** Best anchors whose following turns count as discussion. */
   discussionSources: number;
+  /** Best listed sources whose following turns also count as discussion. */
+  discussionListedSources: number;
   /** The most a discussion sentence gains, as a share of the best sentence score. */
   discussionWeight: number;
 }
@@ -86,10 +100,13 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   regionTurns: 25,
   regionWeight: 0.9,
   fullWords: 20,
-  sources: DEFAULT_TURN_RANKING,
+  speakerCoverageShare: 0.5,
+  sources: { ...DEFAULT_TURN_RANKING, fullWords: 50, contextWeight: 1.75, contextAfter: 5 },
+  anchors: DEFAULT_TURN_RANKING,
   feedback: DEFAULT_FEEDBACK,
   discussionTurns: 20,
   discussionSources: 2,
+  discussionListedSources: 1,
   discussionWeight: 2,
 };
 
@@ -177,7 +194,7 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   weighByRegion(doc, scores, options);
   let best = 0;
   for (let id = 1; id < scores.length; id++) if (scores[id]! > scores[best]!) best = id;
-  if (!(scores[best]! > 0) || !isCovered(doc, indexes, query, best, options)) return notCovered();
+  if (!(scores[best]! > 0) || !isCovered(doc, indexes, query, best, coverageFor(doc, intent, options))) return notCovered();
   // A "when" answer is a time: support that names none only dilutes it.
   const byTime = intent.kind === 'when' ? (id: number) => findDueDate(doc.sentences[id]!.text, null) !== null : () => true;
   // "What did Ana say about…": when Ana spoke to it, her words are the answer.
@@ -185,8 +202,11 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
   const spokeOf = (id: number) => named.has(doc.turns[doc.sentences[id]!.turn]!.speaker);
   const bySpeaker = named.size > 0 && spokeOf(best) ? spokeOf : () => true;
   const supports = (id: number) => byTime(id) && bySpeaker(id);
-  const sources = rankedSources(doc, indexes, intent, query, scores, options);
-  if (options.discussionTurns > 0) weighDiscussion(doc, indexes, scores, sources, supports, options);
+  const { sources, anchors } = rankedSources(doc, indexes, intent, query, scores, options);
+  if (options.discussionTurns > 0) {
+    const from = [...anchors.slice(0, options.discussionSources), ...sources.slice(0, options.discussionListedSources)];
+    weighDiscussion(doc, indexes, scores, from, supports, options);
+  }
   const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
   return { ...answer, sources };
 }
@@ -216,7 +236,7 @@ function weighDiscussion(
   };
   const bonus = new Map<number, number>();
   let maxInfo = 0;
-  for (const source of sources.slice(0, options.discussionSources)) {
+  for (const source of sources) {
     const from = position.get(source.segment)!;
     for (let turn = from; turn <= Math.min(doc.turns.length - 1, from + options.discussionTurns); turn++) {
       const nearness = 1 - (turn - from) / (options.discussionTurns + 1);
@@ -236,12 +256,13 @@ function sourcesOf(doc: MeetingDocument, indexes: MeetingIndexes, intent: Questi
   const query = expandQuery(intent.terms, indexes.sentences);
   const scores = rankSentences(doc, indexes, query, intent);
   weighByRegion(doc, scores, options);
-  return rankedSources(doc, indexes, intent, query, scores, options);
+  return rankedSources(doc, indexes, intent, query, scores, options).sources;
 }
 
 /**
  * Ranks the turns, then ranks them again with the query widened by what the
- * best of them say (pseudo-relevance feedback).
+ * best of them say (pseudo-relevance feedback): once as the sources listed,
+ * once as the anchors of the discussion the answer quotes.
  */
 function rankedSources(
   doc: MeetingDocument,
@@ -250,22 +271,26 @@ function rankedSources(
   query: ExpandedQuery,
   scores: Float64Array,
   options: AnswerOptions,
-): RankedSource[] {
-  let ranked = rankTurns(doc, indexes.turns, query, scores, options.sources, intent.people);
+): { sources: RankedSource[]; anchors: RankedSource[] } {
+  let [widened, rescored] = [query, scores];
+  const first = rankTurns(doc, indexes.turns, query, scores, options.anchors, intent.people);
   const { feedback } = options;
-  if (feedback.turns > 0 && feedback.terms > 0 && ranked.length > 0) {
+  if (feedback.turns > 0 && feedback.terms > 0 && first.length > 0) {
     const relevant: string[][] = [];
-    for (const { turn } of ranked.slice(0, feedback.turns)) {
+    for (const { turn } of first.slice(0, feedback.turns)) {
       for (let position = Math.max(0, turn - feedback.around); position <= Math.min(doc.turns.length - 1, turn + feedback.around); position++) {
         relevant.push(doc.turns[position]!.sentences.flatMap((id) => doc.sentences[id]!.terms));
       }
     }
-    const widened = withFeedback(query, relevant, indexes.sentences, feedback);
-    const rescored = rankSentences(doc, indexes, widened, intent);
+    widened = withFeedback(query, relevant, indexes.sentences, feedback);
+    rescored = rankSentences(doc, indexes, widened, intent);
     weighByRegion(doc, rescored, options);
-    ranked = rankTurns(doc, indexes.turns, widened, rescored, options.sources, intent.people);
   }
-  return ranked.map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
+  const cite = (turns: RankedTurn[]) => turns.map(({ turn, score }) => ({ ...citeTurns(doc, [turn])[0]!, score }));
+  return {
+    sources: cite(rankTurns(doc, indexes.turns, widened, rescored, options.sources, intent.people)),
+    anchors: cite(rankTurns(doc, indexes.turns, widened, rescored, options.anchors, intent.people)),
+  };
 }
 
 /**
@@ -294,6 +319,14 @@ function weighByRegion(doc: MeetingDocument, scores: Float64Array, options: Answ
     const length = options.fullWords > 0 ? Math.sqrt(Math.min(1, sentence.words / options.fullWords)) : 1;
     scores[sentence.id] = length * scores[sentence.id]! * (1 - options.regionWeight + options.regionWeight * (region[sentence.turn]! / top));
   }
+}
+
+/** The coverage minimums for a question, lowered when it names someone who spoke in the meeting. */
+function coverageFor(doc: MeetingDocument, intent: QuestionIntent, options: AnswerOptions): AnswerOptions {
+  const spoke = intent.people.some((person) => doc.turns.some((turn) => turn.speaker === person));
+  if (!spoke) return options;
+  const share = options.speakerCoverageShare;
+  return { ...options, minMeetingCoverage: options.minMeetingCoverage * share, minPassageCoverage: options.minPassageCoverage * share };
 }
 
 /**

@@ -10,6 +10,14 @@ test('removes fillers, openers, stutters, repeats, cut-off words and hedges', ()
   assert.equal(clean('I think, I think we should, um, go with it.'), 'I think we should go with it.');
 });
 
+test('drops a restart: the words a speaker took back to say again', () => {
+  assert.equal(clean('It would gain more in would gain more profit in sales.'), 'It would gain more profit in sales.');
+  assert.equal(clean('If we go with it, we go with the plan.'), 'If we go with the plan.');
+  // Contrasts and lists repeat words too, around content words: they stay.
+  assert.equal(clean('On the one hand, on the other hand.'), 'On the one hand, on the other hand.');
+  assert.equal(clean('The red one and the blue one and the green one.'), 'The red one and the blue one and the green one.');
+});
+
 test('keeps openers that are part of a phrase and legitimate doubles', () => {
   assert.equal(clean('Right now we are fine. So far so good.'), 'Right now we are fine. So far so good.');
   assert.equal(clean('He said that that was fine.'), 'He said that that was fine.');

@@ -107,7 +107,7 @@ function markDeletions(text: string, tokens: Token[], deleted: Uint8Array): void
       drop[k + 1] = ASIDE;
       k++;
     } else {
-      const length = repeatedRunLength(text, tokens, k);
+      const length = repeatedRunLength(text, tokens, k) || restartLength(text, tokens, k);
       drop.fill(DROP, k, k + length);
       k += Math.max(0, length - 1);
     }
@@ -201,6 +201,31 @@ function repeatedRunLength(text: string, tokens: Token[], k: number): number {
     }
     if (n === 1 && (ALLOWED_REPEATS.has(tokens[k]!.norm) || /^\p{N}/u.test(tokens[k]!.norm))) continue;
     return n;
+  }
+  return 0;
+}
+
+const MAX_RESTART_EXTRA = 2;
+
+/**
+ * How many words starting at `k` a speaker took back to start again: two or
+ * three words, then one more function word (two after three), then the same
+ * opening words again ("would gain more in would gain more profit" keeps
+ * "would gain more profit"). Only spaces or commas may separate them. Returns 0 when there is
+ * no restart.
+ */
+function restartLength(text: string, tokens: Token[], k: number): number {
+  for (let extra = 1; extra <= MAX_RESTART_EXTRA; extra++) {
+    // Two words and two more is often a contrast, not a restart: "on the one hand, on the other".
+    for (let n = MAX_REPEAT; n >= extra + 1; n--) {
+      const restart = k + n + extra;
+      if (restart + n > tokens.length) continue;
+      let same = true;
+      for (let j = 0; j < n && same; j++) same = tokens[k + j]!.norm === tokens[restart + j]!.norm;
+      // Words abandoned in between are function words ("in", "it"); a content word there is a list ("the red one and the blue one and…").
+      for (let j = k + n; j < restart && same; j++) same = isStopWord(tokens[j]!.norm);
+      if (same && /^[\s,]*$/.test(text.slice(tokens[k]!.end, tokens[restart]!.start).replace(/[\p{L}\p{N}'’\-]+/gu, ''))) return n + extra;
+    }
   }
   return 0;
 }
