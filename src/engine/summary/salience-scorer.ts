@@ -7,6 +7,7 @@
 import type { TopicSpan } from '../chapters/topic-segmenter.ts';
 import type { MeetingDocument } from '../meeting/meeting-document.ts';
 import { cosine, countTerms, type TermVector, type TfIdfSpace } from '../retrieval/tfidf-space.ts';
+import { isQuantityTerm } from '../text/term-analyzer.ts';
 
 export interface SalienceOptions {
   centralityWeight: number;
@@ -100,7 +101,7 @@ export function scoreSalience(
     for (const id of candidates) {
       const distinct = new Set(doc.sentences[id]!.terms);
       let sum = 0;
-      for (const term of distinct) sum += meetingCounts.get(term) ?? 0;
+      for (const term of distinct) if (!isQuantityTerm(term)) sum += meetingCounts.get(term) ?? 0;
       density[id] = sum / Math.max(1, doc.sentences[id]!.words);
     }
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeTerms, contentTerm, isTermVariant } from './term-analyzer.ts';
+import { analyzeTerms, contentTerm, isQuantityTerm, isTermVariant } from './term-analyzer.ts';
 
 test('keeps content words, stemmed, and drops stop words and their inflections', () => {
   assert.deepEqual(analyzeTerms('The budgets were approved, and it gets looked at by the board'), ['budget', 'approv', 'board']);
@@ -16,4 +16,9 @@ test('treats spelling variants as one word, short terms only exactly', () => {
   assert.ok(isTermVariant('optimis', 'optimiz'));
   assert.ok(!isTermVariant('plan', 'planet'));
   assert.ok(isTermVariant('plan', 'plan'));
+});
+
+test('spelled-out quantities are recognised by their index terms, other words are not', () => {
+  for (const word of ['two', 'hundred', 'thousands', 'twenty', 'half']) assert.ok(isQuantityTerm(contentTerm(word)!), word);
+  for (const word of ['weeks', 'budget', 'tuesday', 'network']) assert.ok(!isQuantityTerm(contentTerm(word)!), word);
 });

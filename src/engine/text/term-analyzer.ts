@@ -70,3 +70,24 @@ export function isTermVariant(a: string, b: string): boolean {
   if (a === b) return true;
   return a.length >= VARIANT_PREFIX && b.length >= VARIANT_PREFIX && a.slice(0, VARIANT_PREFIX) === b.slice(0, VARIANT_PREFIX);
 }
+
+const QUANTITY_WORDS = `
+two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+thousands million millions billion half twice double triple couple dozen first second third
+`;
+
+const QUANTITY_TERMS: ReadonlySet<string> = new Set(QUANTITY_WORDS.trim().split(/\s+/).map((word) => porterStem(word)));
+
+/**
+ * Whether an index term is a spelled-out quantity ("two", "hundred"). Such
+ * words recur in every meeting without saying what it was about, so they
+ * should not make a sentence look central.
+ *
+ * @example
+ * isQuantityTerm(contentTerm('weeks')!) // false
+ * isQuantityTerm(contentTerm('two')!)   // true
+ */
+export function isQuantityTerm(term: string): boolean {
+  return QUANTITY_TERMS.has(term);
+}
