@@ -63,3 +63,15 @@ test('without a meeting date the words are kept and the day is left open', () =>
   assert.deepEqual(findDueDate('I will send it by Friday', null), { due: null, dueText: 'by Friday' });
   assert.deepEqual(findDueDate('EOD please', null), { due: null, dueText: 'EOD' });
 });
+
+test('a moment on hold, a starting point and a recent day without a year are no deadlines', () => {
+  assert.equal(due('Let me just check our status page, one second.'), null);
+  assert.equal(due('give me two minutes to pull it up'), null);
+  assert.equal(due("I'm going to refund the charge from May 14th back to the card."), null);
+  assert.equal(due('Nothing changed since June 2nd, which is odd.'), null);
+  // Said on 15 May: "May 10th" is five days ago, not next year's.
+  assert.equal(due('The invoice of May 10th was wrong.'), null);
+  // A month named well ahead is still next year's when it has passed this year.
+  assert.equal(due('by January 10th')?.due, '2025-01-10');
+  assert.equal(due('starting from next Monday, reviews are due by Friday')?.due, '2024-05-17');
+});

@@ -55,8 +55,12 @@ const SHORTHANDS: ReadonlyArray<{ pattern: RegExp; resolve: (today: CalendarDate
 const MAY_NAME_A_DATE =
   /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|tonight|tomorrow|noon|midnight|morning|afternoon|evening|weekend|fortnight|eod|eow|eom|eoq|eoy|cob|eob|end of|close of|(?:day|week|month|quarter|year|hour)s?)\b|(?:first|second|third|\dth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b/i;
 
-// chrono reads durations such as "in a second" as instants; they are never deadlines.
-const NOT_A_DATE = /^(?:now|(?:in )?a (?:sec|second|minute|moment)|(?:in )?(?:a few|some) (?:secs|seconds|minutes))$/i;
+// chrono reads short waits such as "in a second" or "one second" as instants; they are never deadlines.
+const NOT_A_DATE = /^(?:now|(?:in |within )?(?:a|an|one|two|three|five|ten|fifteen|twenty|thirty|a few|some|a couple of|\d+)\s+(?:secs?|seconds?|mins?|minutes?|moments?))$/i;
+// "refund the charge from April 14th", "since Monday": where something starts, not when it is due.
+const STARTING_POINT = /\b(?:from|since|starting|as of)\s+(?:the\s+)?$/i;
+// A day and month said without a year that passed this little while ago is a recent day, not next year's.
+const RECENT_PAST_DAYS = 120;
 // "waits a week", "three weeks for the migration": a length of time, not a
 // deadline, unless introduced as one ("in two weeks", "give me two weeks").
 const BARE_DURATION = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a couple of|a few)\s+(?:day|week|month|year|hour)s?$/i;
@@ -118,6 +122,7 @@ function chronoCandidates(text: string, reference: ZonedInstant | null): Candida
   const found: Candidate[] = [];
   for (const result of results) {
     if (NOT_A_DATE.test(result.text.trim()) || PAST_WORDS.test(result.text)) continue;
+    if (STARTING_POINT.test(text.slice(0, result.index))) continue;
     if (BARE_DURATION.test(result.text.trim()) && !DURATION_AS_DEADLINE.test(text.slice(0, result.index))) continue;
     const start = result.index;
     const end = start + result.text.length;
@@ -136,9 +141,23 @@ function chronoCandidates(text: string, reference: ZonedInstant | null): Candida
       date = addDays(date, 7);
     }
     if (compareDates(date, today) < 0) continue;
+    if (isRecentPastDay(result, today)) continue;
     found.push({ start, end, date });
   }
   return found;
+}
+
+/**
+ * Whether chrono moved a day and month said without a year ("April 14th") to
+ * next year although this year's lies only a little behind the meeting: then
+ * the speaker meant that recent day, which is no deadline.
+ */
+function isRecentPastDay(result: chrono.ParsedResult, today: CalendarDate): boolean {
+  const { start } = result;
+  if (start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) return false;
+  const thisYear: CalendarDate = { year: today.year, month: start.get('month')!, day: start.get('day')! };
+  if (compareDates(thisYear, today) >= 0) return false;
+  return compareDates(addDays(thisYear, RECENT_PAST_DAYS), today) >= 0;
 }
 
 /** Extends a candidate over the preposition before it ("by the end of month"). */
