@@ -62,7 +62,8 @@ export function verbPhrase(afterCue: string): string {
 }
 
 // "I'll show that in a few minutes": deferred within the meeting itself.
-const WITHIN_MEETING = /\b(?:in a (?:few )?(?:minute|second|moment|sec)s?|in this meeting|(?:the|this|next) slide|on (?:the|my) screen|right now)\b/;
+// "Let me check the status page, one second": done while the others wait.
+const WITHIN_MEETING = /\b(?:in a (?:few )?(?:minute|second|moment|sec)s?|(?:one|a|just a) (?:sec|second|moment)|real quick|while (?:you|we) (?:wait|hold)|in this meeting|(?:the|this|next) slide|on (?:the|my) screen|right now)\b/;
 
 /** Whether what follows a first-person cue is work to do after the meeting. */
 export function isTaskPhrase(cue: string, phrase: string): boolean {

@@ -53,6 +53,8 @@ test('refusals, hypotheticals, past tense and in-meeting speech acts are not tas
     ['Tom', 'I already updated the release notes last week.'],
     ['Priya', "I'll share my screen."],
     ['Priya', 'Let me think about that.'],
+    ['Sam', 'Let me just check our status page, one second.'],
+    ['Tom', "I'll pull up your account real quick."],
     ['Tom', "I'll be honest, the numbers look bad."],
     ['Sam', "I'll go with the blue casing then."],
     ['Sam', "I won't be able to join on Monday."],
