@@ -74,4 +74,5 @@ test('a moment on hold, a starting point and a recent day without a year are no 
   // A month named well ahead is still next year's when it has passed this year.
   assert.equal(due('by January 10th')?.due, '2025-01-10');
   assert.equal(due('starting from next Monday, reviews are due by Friday')?.due, '2024-05-17');
+  assert.equal(due("I'll call you back by noon on Friday, the 17th, either way.")?.dueText.endsWith(','), false);
 });

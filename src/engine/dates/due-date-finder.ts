@@ -96,7 +96,7 @@ export function findDueDate(text: string, reference: ZonedInstant | null): DueDa
     withPreposition[0]!;
   return {
     due: chosen.date ? formatIsoDate(chosen.date) : null,
-    dueText: text.slice(chosen.start, chosen.end),
+    dueText: text.slice(chosen.start, chosen.end).replace(/[\s,;:]+$/, ''),
   };
 }
 

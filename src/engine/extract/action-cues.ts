@@ -54,7 +54,7 @@ const NOT_A_TASK = /^(?:not\b|never\b|(?:that|this|it|the|a|an|so|and|but|or|yea
 const LET_ME_TASK = /^(?:check|follow|look into|find|send|get (?:back|you|it|that|the|a|in touch)|reach|email|e-mail|ping|set up|schedule|draft|write|update|circle back|confirm|review|talk to|loop|sync|dig|put together|take (?:care|that|this|it|an action|the action)|handle|book|call|contact|forward|investigate|coordinate|arrange|prepare|ask (?!you\b)|double-check|verify|fix|create|file|open|order|add (?:it|that|this) to)\b/;
 
 // After "can you", the requests that happen within the meeting.
-const IN_MEETING_REQUEST = /^(?:hear|see|repeat|say|explain|clarify|elaborate|speak|go (?:back|ahead|on|over|through|to)|mute|unmute|share your screen|stop sharing|walk (?:us|me) through|give (?:us|me) (?:a|an|some) (?:quick |brief )?(?:update|overview|summary|example|sense|idea)|tell (?:me|us)|describe|remind (?:me|us)|imagine|believe|think|introduce yourself|scroll|zoom|move to|take (?:us|me) through|expand on|talk (?:about|us)|hold on|wait|type|spell|turn (?:on|off)|put (?:that|it) in the chat|hang on|be quiet|speak up|slow down|remember|do that again|come closer|understand|know|realize|realise|consider|keep in mind|be careful|trust|agree|look at this)\b/;
+const IN_MEETING_REQUEST = /^(?:hear|see|repeat|say|explain|clarify|elaborate|speak|go (?:back|ahead|on|over|through|to)|mute|unmute|share your screen|stop sharing|walk (?:us|me) through|give (?:us|me) (?:a|an|some) (?:quick |brief )?(?:update|overview|summary|example|sense|idea)|tell (?:me|us)|describe|remind (?:me|us)|imagine|believe|think|introduce yourself|scroll|zoom|move to|take (?:us|me) through|expand on|talk (?:about|us)|hold(?:$| on| the line| for (?:a|just|one)| while)|wait|type|spell|turn (?:on|off)|put (?:that|it) in the chat|hang on|be quiet|speak up|slow down|remember|do that again|come closer|understand|know|realize|realise|consider|keep in mind|be careful|trust|agree|look at this)\b/;
 
 /** The verb phrase with leading adverbs and auxiliaries, and closing punctuation, removed. */
 export function verbPhrase(afterCue: string): string {
@@ -74,5 +74,5 @@ export function isTaskPhrase(cue: string, phrase: string): boolean {
 
 /** Whether what follows "can you" is work to do after the meeting. */
 export function isTaskRequest(phrase: string): boolean {
-  return !IN_MEETING_REQUEST.test(phrase);
+  return !IN_MEETING_REQUEST.test(phrase) && !WITHIN_MEETING.test(phrase);
 }

@@ -33,6 +33,13 @@ test('an accepted request is owned by the person named in it, due when the reply
   ]), [{ text: 'Sam, can you fix the payment bug by Friday?', owner: 'Sam Ortiz', due: '2024-05-16', dueText: 'by Thursday', turns: [0, 1] }]);
 });
 
+test('a request to hold something is a task; asking someone to hold the line is not', () => {
+  assert.equal(actionsIn([
+    ['Priya', 'Tom, can you hold the hardware budget at forty thousand until the review?'],
+    ['Tom', 'Sure, I will.'],
+  ])[0]?.owner, 'Tom Becker');
+});
+
 test('an unnamed request goes to whoever accepts it; a request nobody accepts is no task', () => {
   assert.equal(actionsIn([
     ['Priya', 'Could you update the roadmap before Tuesday?'],
@@ -59,6 +66,7 @@ test('refusals, hypotheticals, past tense and in-meeting speech acts are not tas
     ['Sam', "I'll go with the blue casing then."],
     ['Sam', "I won't be able to join on Monday."],
     ['Priya', 'Can you hear me now?'],
+    ['Sam', 'Please hold for just a moment while I bring in billing.'],
     ['Tom', 'Yes.'],
   ]), []);
 });
