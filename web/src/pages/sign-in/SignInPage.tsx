@@ -91,14 +91,14 @@ export function SignInPage({ notice }: { notice?: ReactNode } = {}) {
               Sign in with {sso}
             </a>
             {!tokenOpen && (
-              <Button variant="ghost" className="sign-in-other" aria-expanded={false} aria-controls="token-sign-in" onClick={openTokenForm}>
+              <Button variant="ghost" className="sign-in-other" onClick={openTokenForm}>
                 Use an API token instead
               </Button>
             )}
           </>
         )}
         {methods !== null && (!sso || tokenOpen) && (
-          <form id="token-sign-in" ref={tokenForm} onSubmit={submit} className="sign-in-form" noValidate>
+          <form ref={tokenForm} onSubmit={submit} className="sign-in-form" noValidate>
             <TextField
               label="API token"
               type="password"
