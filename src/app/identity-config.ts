@@ -11,6 +11,7 @@ export const IDENTITY_ENV_VARS = {
   CONFER_PUBLIC_URL: 'the URL users reach Confer at (https://confer.example.com); used for the OIDC redirect URI, secure cookies and the same-origin check of cookie requests, SCIM locations and links in summary emails; default the request URL',
   CONFER_OIDC_ISSUER: 'OIDC issuer URL; enables single sign-on at /auth/oidc/login',
   CONFER_OIDC_CLIENT_ID: 'OIDC client id registered for Confer',
+  CONFER_OIDC_LABEL: 'name of the identity provider on the web sign-in button ("Sign in with <label>"); default `single sign-on`',
   CONFER_OIDC_CLIENT_SECRET: 'OIDC client secret; leave unset for a public client (PKCE only)',
   CONFER_OIDC_SCOPES: 'scopes requested at sign-in; default `openid email profile`',
   CONFER_OIDC_GROUPS_CLAIM: 'claim listing the group names of the user; default `groups`',
@@ -28,6 +29,7 @@ const schema = z.object({
   CONFER_OIDC_ISSUER: z.url().optional(),
   CONFER_OIDC_CLIENT_ID: z.string().optional(),
   CONFER_OIDC_CLIENT_SECRET: z.string().optional(),
+  CONFER_OIDC_LABEL: z.string().trim().min(1).max(60).default('single sign-on'),
   CONFER_OIDC_SCOPES: z.string().default('openid email profile'),
   CONFER_OIDC_GROUPS_CLAIM: z.string().default('groups'),
   CONFER_OIDC_AI_ACCESS_CLAIM: z.string().optional(),
@@ -42,6 +44,8 @@ export interface OidcConfig {
   issuer: string;
   clientId: string;
   clientSecret?: string;
+  /** Shown to people on the sign-in button; not a secret. */
+  label: string;
   scopes: string;
   groupsClaim: string;
   aiAccessClaim?: string;
@@ -76,6 +80,7 @@ export function loadIdentityConfig(env: Record<string, string | undefined>): Ide
           issuer: c.CONFER_OIDC_ISSUER,
           clientId: c.CONFER_OIDC_CLIENT_ID!,
           clientSecret: c.CONFER_OIDC_CLIENT_SECRET,
+          label: c.CONFER_OIDC_LABEL,
           scopes: c.CONFER_OIDC_SCOPES,
           groupsClaim: c.CONFER_OIDC_GROUPS_CLAIM,
           aiAccessClaim: c.CONFER_OIDC_AI_ACCESS_CLAIM,

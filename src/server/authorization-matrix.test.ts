@@ -230,6 +230,7 @@ const MATRIX: Record<string, { call: (f: Fixtures, p: Principal) => Promise<Call
   'POST /v1/disclaimers/:group/accept': { call: () => ({ path: '/v1/disclaimers/meetings/accept' }), expect: [200, 200, 200, 404, 401] },
 
   // Single sign-on is not configured in this test: login says so; a callback without a started sign-in is refused.
+  'GET /auth/methods': { call: () => ({ path: '/auth/methods' }), expect: [200, 200, 200, 200, 200] },
   'GET /auth/oidc/login': { call: () => ({ path: '/auth/oidc/login' }), expect: [503, 503, 503, 503, 503] },
   'GET /auth/oidc/callback': { call: () => ({ path: '/auth/oidc/callback?code=x&state=y' }), expect: [401, 401, 401, 401, 401] },
   'POST /auth/logout': { call: () => ({ path: '/auth/logout' }), expect: [204, 204, 204, 204, 204] },

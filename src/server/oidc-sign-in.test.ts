@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import Provider from 'oidc-provider';
 import { loadConfig } from '../app/config.ts';
 import { createTestWorld, type TestWorld } from '../app/testing.ts';
 import { systemClock } from '../core/clock.ts';
 import { hashToken } from '../governance/tokens.ts';
 import { createApp } from './app.ts';
+import { startTestOidcProvider, type TestOidcProvider } from './sign-in/oidc-test-provider.ts';
 
 const CONFER = 'http://confer.test';
 
@@ -21,7 +18,11 @@ const PEOPLE: Record<string, Record<string, unknown>> = {
 /** Cookies by name, as a browser would keep them for these two hosts. */
 class Browser {
   private jar = new Map<string, Map<string, string>>();
-  constructor(private readonly confer: ReturnType<typeof createApp>) {}
+  /** `headers` go with every request, e.g. the `accept` of a browser's navigations. */
+  constructor(
+    private readonly confer: ReturnType<typeof createApp>,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   cookie(host: string, name: string): string | undefined {
     return this.jar.get(host)?.get(name);
@@ -43,7 +44,7 @@ class Browser {
 
   async request(url: string, init: RequestInit = {}): Promise<Response> {
     const target = new URL(url);
-    const headers = new Headers(init.headers);
+    const headers = new Headers({ ...this.headers, ...Object.fromEntries(new Headers(init.headers)) });
     const jar = this.jar.get(target.host);
     if (jar?.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
     const res = target.origin === CONFER ? await this.confer.request(url, { ...init, headers }) : await fetch(url, { ...init, headers, redirect: 'manual' });
@@ -77,41 +78,19 @@ let issuer: string;
 
 describe('OIDC sign-in against a real OpenID provider', () => {
   let world: TestWorld;
-  let server: Server;
+  let idp: TestOidcProvider;
   let app: ReturnType<typeof createApp>;
 
   before(async () => {
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const provider = new Provider(issuer, {
-      clients: [{ client_id: 'confer', client_secret: 'confer-secret', redirect_uris: [`${CONFER}/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'], licences: ['confer_ai', 'confer_addon'] },
-      scopes: ['openid', 'email', 'profile', 'groups', 'licences'],
-      findAccount: async (_ctx: unknown, id: string) => (PEOPLE[id] ? { accountId: id, claims: async () => ({ sub: id, ...PEOPLE[id] }) } : undefined),
-      cookies: { keys: ['test-cookie-key'] },
-      jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
-      features: { devInteractions: { enabled: true } },
-    } as any);
-    server.on('request', provider.callback());
+    idp = await startTestOidcProvider(CONFER, PEOPLE);
+    issuer = idp.issuer;
     // Real time: the provider signs and checks tokens on the wall clock.
     world = await createTestWorld({ clock: systemClock });
-    const config = loadConfig({
-      CONFER_DATABASE_URL: world.testStore.url,
-      CONFER_PUBLIC_URL: CONFER,
-      CONFER_OIDC_ISSUER: issuer,
-      CONFER_OIDC_CLIENT_ID: 'confer',
-      CONFER_OIDC_CLIENT_SECRET: 'confer-secret',
-      CONFER_OIDC_SCOPES: 'openid email profile groups licences',
-      CONFER_OIDC_AI_ACCESS_CLAIM: 'confer_ai',
-      CONFER_OIDC_ADDON_CLAIM: 'confer_addon',
-      CONFER_OIDC_ALLOW_HTTP: 'on',
-    });
+    const config = loadConfig({ ...idp.conferEnv, CONFER_DATABASE_URL: world.testStore.url, CONFER_PUBLIC_URL: CONFER, CONFER_OIDC_LABEL: 'Acme' });
     app = createApp({ ...world.services, config });
   });
   after(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await idp.close();
     await world.close();
   });
 
@@ -132,6 +111,9 @@ describe('OIDC sign-in against a real OpenID provider', () => {
     assert.match(setCookie, /SameSite=Lax/);
     assert.match(setCookie, /Path=\//);
     const session = browser.cookie('confer.test', 'confer_session')!;
+    // The readable hint carries nothing but that a session was set.
+    assert.equal(browser.cookie('confer.test', 'confer_signed_in'), '1');
+    assert.doesNotMatch(done.headers.getSetCookie().find((c) => c.startsWith('confer_signed_in='))!, /HttpOnly/);
     const stored = await world.services.store.tokens.findByHash(hashToken(session));
     assert.equal(stored?.kind, 'session');
 
@@ -174,6 +156,9 @@ describe('OIDC sign-in against a real OpenID provider', () => {
     const session = browser.cookie('confer.test', 'confer_session')!;
     assert.equal((await browser.request(`${CONFER}/auth/logout`, { method: 'POST' })).status, 204);
     assert.equal(browser.cookie('confer.test', 'confer_session'), undefined);
+    assert.equal(browser.cookie('confer.test', 'confer_signed_in'), undefined);
+    const [signedOut] = await world.services.store.audit.list(world.account.id, { action: 'auth.sign_out' });
+    assert.equal(signedOut.details.sessionId, (await world.services.store.tokens.findByHash(hashToken(session)))?.id);
     const replay = await app.request('/v1/me', { headers: { cookie: `confer_session=${session}` } });
     assert.equal(replay.status, 401);
     assert.match(((await replay.json()) as any).error.message, /revoked/);
@@ -187,6 +172,38 @@ describe('OIDC sign-in against a real OpenID provider', () => {
     assert.match(((await res.json()) as any).error.message, /deactivated/);
     const denied = (await world.services.store.audit.list(world.account.id, { action: 'auth.sign_in', targetId: bob.id })).at(-1)!;
     assert.equal(denied.outcome, 'denied');
+    assert.equal(((await (await new Browser(app).signIn('bob')).json()) as any).error.details.refusal, 'deactivated');
+  });
+
+  it('sends a browser whose sign-in fails back to where it was going, with the reason for the sign-in page', async () => {
+    const browser = new Browser(app, { accept: 'text/html,application/xhtml+xml' });
+    const refused = await browser.signIn('bob', `${CONFER}/auth/oidc/login?returnTo=${encodeURIComponent('/meetings?q=budget')}`);
+    assert.equal(refused.status, 302);
+    assert.equal(refused.headers.get('location'), '/meetings?q=budget&signin_error=deactivated');
+    assert.equal(browser.cookie('confer.test', 'confer_session'), undefined);
+    assert.equal(browser.cookie('confer.test', 'confer_signed_in'), undefined);
+    // The person declined at the provider.
+    await browser.request(`${CONFER}/auth/oidc/login`);
+    const declined = await browser.request(`${CONFER}/auth/oidc/callback?error=access_denied&error_description=End-User+aborted`);
+    assert.equal(declined.headers.get('location'), '/?signin_error=denied');
+    // A callback without a started sign-in, and one whose state was forged.
+    assert.equal((await browser.request(`${CONFER}/auth/oidc/callback?code=abc&state=x`)).headers.get('location'), '/?signin_error=expired');
+    await browser.request(`${CONFER}/auth/oidc/login?returnTo=/tasks`);
+    const forged = await browser.request(`${CONFER}/auth/oidc/callback?code=abc&state=forged&iss=${encodeURIComponent(issuer)}`);
+    assert.equal(forged.headers.get('location'), '/tasks?signin_error=failed');
+  });
+
+  it('tells the sign-in page that single sign-on is open and how to name it, and nothing more', async () => {
+    const res = await app.request('/auth/methods');
+    assert.equal(res.status, 200);
+    const body = (await res.text()) as string;
+    assert.deepEqual(JSON.parse(body), { oidc: { enabled: true, label: 'Acme' }, token: { enabled: true } });
+    assert.doesNotMatch(body, /confer-secret|127\.0\.0\.1/);
+    const plain = createApp(world.services);
+    assert.deepEqual(await (await plain.request('/auth/methods')).json(), { oidc: { enabled: false, label: null }, token: { enabled: true } });
+    const login = await plain.request('/auth/oidc/login?returnTo=/meetings', { headers: { accept: 'text/html' } });
+    assert.equal(login.headers.get('location'), '/meetings?signin_error=unavailable');
+    assert.equal((await plain.request('/auth/oidc/login')).status, 503);
   });
 
   it('rejects a callback whose state does not match the sign-in that was started', async () => {

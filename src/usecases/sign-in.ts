@@ -50,6 +50,9 @@ export interface SignInServices {
   logger: Logger;
 }
 
+/** Why a sign-in was refused, as `details.refusal` of the error: a stable id the web app explains. */
+export type SignInRefusal = 'email' | 'deactivated' | 'not_provisioned';
+
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 function systemCtx(services: SignInServices, account: Account, via: 'web' | 'api'): Ctx {
@@ -96,19 +99,19 @@ export async function signIn(
 ): Promise<{ user: User; session: string; expiresAt: Date }> {
   const email = identity.email.trim().toLowerCase();
   const ctx = systemCtx(services, account, 'web');
-  const denied = async (reason: string, userId: string | null) => {
+  const denied = async (refusal: SignInRefusal, reason: string, userId: string | null) => {
     await audit(ctx, { action: 'auth.sign_in', targetType: 'user', targetId: userId, outcome: 'denied', details: { protocol: identity.protocol, issuer: identity.issuer, email, reason } });
-    return new AppError('forbidden', reason);
+    return new AppError('forbidden', reason, { details: { refusal } });
   };
-  if (!EMAIL.test(email)) throw await denied('the identity provider sent no usable email address', null);
-  if (identity.emailVerified === false) throw await denied(`the identity provider has not verified ${email}`, null);
+  if (!EMAIL.test(email)) throw await denied('email', 'the identity provider sent no usable email address', null);
+  if (identity.emailVerified === false) throw await denied('email', `the identity provider has not verified ${email}`, null);
 
   // The provider's subject identifies the person even after an email change; the email links a first sign-in.
   const link = await services.store.identities.find(account.id, identity.issuer, identity.subject);
   const linked = link ? await services.store.users.get(account.id, link.userId) : null;
   const existing = linked ?? (await services.store.users.getByEmail(account.id, email));
-  if (existing && existing.status !== 'active') throw await denied(`user ${email} is deactivated`, existing.id);
-  if (!existing && !opts.createUsers) throw await denied(`${email} has no Confer account; ask an administrator to provision it`, null);
+  if (existing && existing.status !== 'active') throw await denied('deactivated', `user ${email} is deactivated`, existing.id);
+  if (!existing && !opts.createUsers) throw await denied('not_provisioned', `${email} has no Confer account; ask an administrator to provision it`, null);
 
   const expiresAt = new Date(services.clock.now().getTime() + opts.sessionHours * 3_600_000);
   return services.store.transaction(async (store) => {

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -45,14 +46,23 @@ export interface ConferServer {
   stop(): Promise<void>;
 }
 
+/** A loopback port free right now, for a server whose address must be known before it starts (an OIDC redirect URI). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /**
- * Starts `confer serve` on a free loopback port with a new database; resolves once it printed its sign-in link.
+ * Starts `confer serve` on a loopback port (`port`, default any free one) with a new database; resolves once it printed its sign-in link.
  * `env` adds to its environment, e.g. `CONFER_SMTP_URL` of a test mail server.
  */
-export async function startConfer(env: Record<string, string> = {}): Promise<ConferServer> {
+export async function startConfer(env: Record<string, string> = {}, port = 0): Promise<ConferServer> {
   const dir = mkdtempSync(join(tmpdir(), 'confer-e2e-'));
   const databaseUrl = join(dir, 'confer.db');
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'confer.js'), 'serve', '--host', '127.0.0.1', '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'confer.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, CONFER_DATABASE_URL: databaseUrl, CONFER_LOG_LEVEL: 'warn', CONFER_REGION: 'EU', CONFER_REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { consumeSignInFragment } from './auth/session.ts';
+import { consumeSignInError, consumeSignInFragment } from './auth/session.ts';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
@@ -13,6 +13,7 @@ import './styles/tasks.css';
 import './styles/admin.css';
 
 consumeSignInFragment();
+consumeSignInError();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

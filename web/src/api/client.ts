@@ -1,9 +1,10 @@
 /**
  * The one way the app talks to the server: the public `/v1` API with the
- * session's bearer token. Every failure becomes an `ApiError` carrying the
- * API's error code, message and details; a 401 ends the session.
+ * session's bearer token, or the session cookie the browser sends by itself.
+ * Every failure becomes an `ApiError` carrying the API's error code,
+ * message and details; a 401 ends the session.
  */
-import { endSession, getToken } from '../auth/session.ts';
+import { endSession, getToken, inCookieSession } from '../auth/session.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: { path: string; message: string }[]; details?: Record<string, unknown> };
@@ -59,7 +60,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   const body = await res.json().catch(() => null);
   // Only a refused session ends the session: an explicit token, or none at all (a shared link opened signed out), leaves it alone.
-  if (!res.ok) throw opts.bearer || !auth.authorization ? new ApiError(res.status, body, `the server answered ${res.status}`) : failure(res.status, body);
+  if (!res.ok) throw opts.bearer || (!auth.authorization && !inCookieSession()) ? new ApiError(res.status, body, `the server answered ${res.status}`) : failure(res.status, body);
   return { status: res.status, body: body as T };
 }
 

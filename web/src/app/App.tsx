@@ -2,7 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { Me } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
 import { isAdmin, MeContext, useMe } from '../auth/me.tsx';
-import { getToken, onTokenChange } from '../auth/session.ts';
+import { CHECKING, checkCookieSession, currentSession, onTokenChange } from '../auth/session.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { SharedSummaryPage } from '../pages/shared/SharedSummaryPage.tsx';
 import { SignInPage } from '../pages/sign-in/SignInPage.tsx';
@@ -31,7 +31,7 @@ function Pages() {
   return <NotFoundPage />;
 }
 
-/** Everything behind sign-in, for one token: remounted when the token changes, so no state outlives a session. */
+/** Everything behind sign-in, for one session: remounted when the session changes, so no state outlives a session. */
 function SignedIn() {
   const me = useResource<Me>('/v1/me');
   if (me.error) {
@@ -62,10 +62,20 @@ function SignedIn() {
 }
 
 export function App() {
-  const token = useSyncExternalStore(onTokenChange, getToken);
+  const session = useSyncExternalStore(onTokenChange, currentSession);
   const { pathname } = useLocation();
+  useEffect(() => {
+    if (session === CHECKING) void checkCookieSession();
+  }, [session]);
   // A shared link opens for whoever holds it, signed in or not, as the organisation allows.
   const shared = matchPath('/shared/:token', pathname);
   if (shared) return <SharedSummaryPage token={shared.token} />;
-  return token ? <SignedIn key={token} /> : <SignInPage />;
+  if (session === CHECKING) {
+    return (
+      <main id="main" className="sign-in">
+        <LoadingLine>Signing in…</LoadingLine>
+      </main>
+    );
+  }
+  return session ? <SignedIn key={session} /> : <SignInPage />;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { clearToken } from '../auth/session.ts';
+import { signOut } from '../auth/session.ts';
 import { isAdmin, useMe } from '../auth/me.tsx';
 import { initials } from '../format/speakers.ts';
 import { Link, useLocation } from '../router/router.tsx';
@@ -48,7 +48,7 @@ function UserMenu() {
             {me.user.role} · {me.account.name}
           </span>
         </p>
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => clearToken('You signed out.')}>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void signOut()}>
           Sign out
         </button>
       </div>
