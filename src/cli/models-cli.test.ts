@@ -72,7 +72,7 @@ describe('confer CLI with model providers', () => {
   });
 
   it('shows a different, correct availability table for each mode', async () => {
-    const tables: Record<string, Record<string, { available: boolean; servedBy: string[]; reason: string }>> = {};
+    const tables: Record<string, Record<string, { available: boolean; servedBy: string[]; reason: string; implemented: boolean }>> = {};
     for (const mode of ['self-hosted-only', 'self-hosted-plus', 'federated']) {
       const set = await cli('account', 'set-mode', mode);
       assert.equal(set.code, 0, set.stderr);
@@ -92,6 +92,12 @@ describe('confer CLI with model providers', () => {
     const text = await cli('features');
     assert.match(text.stdout, /^account .*: mode federated, region EU$/m);
     assert.match(text.stdout, /^image\.generate +yes +served by openai$/m);
+    // Available says what the models could serve; implemented what this version runs.
+    assert.equal(tables.federated['meeting.summary'].implemented, true);
+    assert.equal(tables.federated['cc.sentiment'].available, true);
+    assert.equal(tables.federated['cc.sentiment'].implemented, false);
+    assert.match(text.stdout, /^cc\.sentiment +yes +built-in engine.* \(not in this version of Confer yet\)$/m);
+    assert.match(text.stdout, /^\d+ of 39 features available; \d+ of them run in this version$/m);
   });
 
   it('lists the providers with usability for the account and never prints a secret', async () => {

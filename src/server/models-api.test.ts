@@ -109,6 +109,12 @@ describe('account mode, providers and features API', () => {
     assert.equal(image(selfOnly.body).reason, 'needs image; no usable provider has it in mode self-hosted-only, region EU');
     const compose = selfOnly.body.features.find((f: any) => f.featureId === 'chat.compose');
     assert.deepEqual([compose.available, compose.servedBy], [true, ['gpu-eu']]);
+    assert.equal(compose.implemented, true);
+    const sentiment = selfOnly.body.features.find((f: any) => f.featureId === 'cc.sentiment');
+    assert.deepEqual([sentiment.available, sentiment.implemented], [true, false]);
+    const notBuilt = await call('/v1/features/cc.sentiment/run', { method: 'POST', body: { input: {} }, token: memberToken });
+    assert.equal(notBuilt.status, 404);
+    assert.match(notBuilt.body.error.message, /has no implementation yet/);
   });
 
   it('documents the routes in the OpenAPI document', async () => {

@@ -12,6 +12,7 @@ import { audit } from '../governance/audit.ts';
 import { authorize } from '../governance/authorization.ts';
 import { identify } from '../governance/identity.ts';
 import { BUILTIN_PROVIDER_INFO } from '../models/builtin-provider.ts';
+import { getFeature } from '../features/registry.ts';
 import { featureAvailability, type FeatureAvailability } from '../models/availability.ts';
 import { parseProviderRegistration } from '../models/config.ts';
 import { MODE_HOSTING, usability } from '../models/router.ts';
@@ -165,7 +166,11 @@ export async function removeProvider(ctx: Ctx, name: string): Promise<void> {
 
 export interface FeatureListing {
   account: { id: string; homeRegion: string; deploymentMode: DeploymentMode };
-  features: FeatureAvailability[];
+  /**
+   * `available` says whether the account's models could serve the feature;
+   * `implemented` whether this version of Confer has it to run.
+   */
+  features: (FeatureAvailability & { implemented: boolean })[];
 }
 
 /**
@@ -181,6 +186,6 @@ export async function listFeatures(ctx: Ctx): Promise<FeatureListing> {
   const infos = (await registered(ctx)).map((p) => p.info);
   return {
     account: { id: account.id, homeRegion: account.homeRegion, deploymentMode: account.deploymentMode },
-    features: featureAvailability(infos, account),
+    features: featureAvailability(infos, account).map((f) => ({ ...f, implemented: getFeature(f.featureId) !== undefined })),
   };
 }

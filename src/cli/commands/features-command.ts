@@ -9,7 +9,7 @@ export function registerFeatures(program: Command, rt: CliRuntime): void {
     .command('features')
     .description('list every feature with whether the account can use it, or exactly why not (mode, region, providers)')
     .option('--account <id>', 'the account to compute availability for; default the CLI account (CONFER_ACCOUNT or the first)')
-    .option('--json', 'print {account, features: [{featureId, available, servedBy, reason}]}')
+    .option('--json', 'print {account, features: [{featureId, available, servedBy, reason, implemented}]}')
     .action(async (opts: { account?: string; json?: boolean }) => {
       await withServices(rt, async (services) => {
         const scoped = opts.account ? { ...services, config: { ...services.config, account: opts.account, user: undefined } } : services;
@@ -21,9 +21,12 @@ export function registerFeatures(program: Command, rt: CliRuntime): void {
         const { account, features } = listing;
         rt.io.out(`account ${account.id}: mode ${account.deploymentMode}, region ${account.homeRegion}`);
         const width = Math.max(...features.map((f) => f.featureId.length));
-        for (const f of features) rt.io.out(`${f.featureId.padEnd(width)}  ${f.available ? 'yes' : 'no '}  ${f.reason}`);
-        const available = features.filter((f) => f.available).length;
-        rt.io.out(`${available} of ${features.length} features available`);
+        for (const f of features) {
+          rt.io.out(`${f.featureId.padEnd(width)}  ${f.available ? 'yes' : 'no '}  ${f.reason}${f.implemented ? '' : ' (not in this version of Confer yet)'}`);
+        }
+        const available = features.filter((f) => f.available);
+        const runnable = available.filter((f) => f.implemented).length;
+        rt.io.out(`${available.length} of ${features.length} features available; ${runnable} of them run in this version`);
       });
     });
 }

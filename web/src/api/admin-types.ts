@@ -38,6 +38,8 @@ export interface FeatureAvailability {
   available: boolean;
   servedBy: string[];
   reason: string;
+  /** Whether this version of Confer has the feature to run. */
+  implemented: boolean;
 }
 
 export interface Features {

@@ -46,6 +46,7 @@ export const featureSchema = z
     available: z.boolean(),
     servedBy: z.array(z.string()),
     reason: z.string().openapi({ description: 'how it is served, or exactly why it is not' }),
+    implemented: z.boolean().openapi({ description: 'whether this version of Confer has the feature to run; `available` is about the models that could serve it' }),
   })
   .openapi('FeatureAvailability');
 

@@ -284,7 +284,10 @@ export function DeploymentPage() {
                   <td>
                     <code>{f.featureId}</code>
                   </td>
-                  <td className="nowrap">{f.available ? <Badge tone="success">available</Badge> : <Badge tone="danger">unavailable</Badge>}</td>
+                  <td className="nowrap">
+                    {f.available ? <Badge tone="success">available</Badge> : <Badge tone="danger">unavailable</Badge>}
+                    {!f.implemented && <> <Badge>not in this version</Badge></>}
+                  </td>
                   <td className="reason">{f.reason}</td>
                 </tr>
               ))}
