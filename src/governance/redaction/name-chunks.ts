@@ -49,6 +49,15 @@ function isNameWord(word: NlpWord): boolean {
   return bare !== bare.toUpperCase() || word.tags.has('Person');
 }
 
+/** Verbs that open a request about a person and that compromise reads as nouns ("Email Bo"). */
+const COMMAND_WORDS = new Set('call email e-mail ask tell ping text message invite remind thank cc loop contact phone meet'.split(' '));
+
+/** A command word that opens a chunk: an imperative verb that is not itself known as a name. */
+function isLeadingCommand(word: NlpWord): boolean {
+  if (word.tags.has('Person') || word.tags.has('FirstName')) return false;
+  return word.tags.has('Imperative') || COMMAND_WORDS.has(word.text.toLowerCase());
+}
+
 /** Whether the text between two words keeps them in one name. */
 function joins(gap: string, left: NlpWord): boolean {
   return gap === ' ' || (isInitial(left) && /^\. ?$/.test(gap));
@@ -82,15 +91,18 @@ export function findNameChunks(text: string, words: readonly NlpWord[]): NameChu
     }
     // A trailing initial is more likely a sentence's "I" or a list letter than part of the name.
     while (j > i && isInitial(words[j]!)) j--;
+    // "Call Ann Lee", "Email Bo Chen": a capitalised command before a name is not part of it.
+    if (j > i && isLeadingCommand(first)) i++;
     const run = words.slice(i, j + 1);
     const last = run[run.length - 1]!;
     const previous = words[i - 1];
     const possessive = POSSESSIVE.test(last.text);
+    const head = run[0]!;
     chunks.push({
       words: run,
-      start: first.start,
+      start: head.start,
       end: possessive ? last.end - 2 : last.end,
-      titled: previous !== undefined && isHonorific(previous.text) && /^\.? +$/.test(text.slice(previous.end, first.start)),
+      titled: previous !== undefined && isHonorific(previous.text) && /^\.? +$/.test(text.slice(previous.end, head.start)),
       possessive,
     });
     i = j + 1;

@@ -56,3 +56,9 @@ test('participant names are names even when nothing else says so', () => {
   assert.deepEqual(names('ordo kant will send the deck'), []);
   assert.deepEqual(names('ordo kant will send the deck', ['Ordo Kant']), ['ordo kant']);
 });
+
+test('a command before a name stays in the text: only the name is redacted', () => {
+  assert.deepEqual(names('Call Ann Lee tomorrow. Email Bo Chen the deck. Ask Priya Nair to review it.', ['Priya Nair']), ['Ann Lee', 'Bo Chen', 'Priya Nair']);
+  // A first name that looks like a verb is still a name.
+  assert.deepEqual(names('Mark Jones is here and Will Smith called.'), ['Mark Jones', 'Will Smith']);
+});
