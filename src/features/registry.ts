@@ -1,6 +1,10 @@
 import type { FeatureDefinition } from './feature.ts';
+import { ccSmartComposeFeature } from './generative/cc-smart-compose.feature.ts';
 import { chatComposeFeature } from './generative/chat-compose.feature.ts';
+import { chatSentenceCompletionFeature } from './generative/chat-sentence-completion.feature.ts';
 import { docsGenerateFeature } from './generative/docs-generate.feature.ts';
+import { docsSentenceCompletionFeature } from './generative/docs-sentence-completion.feature.ts';
+import { eventsComposeFeature } from './generative/events-compose.feature.ts';
 import { generalKnowledgeFeature } from './generative/general-knowledge.feature.ts';
 import { imageFeature } from './generative/image.feature.ts';
 import { mailComposeFeature } from './generative/mail-compose.feature.ts';
@@ -17,9 +21,13 @@ const FEATURES: FeatureDefinition<any, any>[] = [
   meetingQuestionsFeature,
   tasksCaptureFeature,
   chatComposeFeature,
+  chatSentenceCompletionFeature,
+  ccSmartComposeFeature,
   mailComposeFeature,
   docsGenerateFeature,
+  docsSentenceCompletionFeature,
   whiteboardFeature,
+  eventsComposeFeature,
   generalKnowledgeFeature,
   promptAssistanceFeature,
   translateFeature,

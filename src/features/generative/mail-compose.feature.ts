@@ -19,7 +19,8 @@ export const mailComposeInput = z
   .refine((i) => !i.reply || i.thread.length > 0, { message: 'a reply needs the thread it answers', path: ['thread'] });
 export type MailComposeInput = z.infer<typeof mailComposeInput>;
 
-const SUBJECT = /^\s*Subject:\s*(.+)\s*$/im;
+/** The "Subject: …" first line of a drafted email. */
+export const SUBJECT = /^\s*Subject:\s*(.+)\s*$/im;
 
 export const mailComposeFeature: FeatureDefinition<MailComposeInput, { subject: string; body: string; inReplyTo: number | null }> = {
   spec: featureSpec('mail.compose')!,
