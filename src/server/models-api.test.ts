@@ -144,4 +144,18 @@ describe('account mode, providers and features API', () => {
     assert.equal((await call('/v1/features/no.such/run', { method: 'POST', body: { input: {} } })).status, 404);
     assert.equal(openai.server.requests.length, 0);
   });
+
+  it('runs the writing features over HTTP, with field errors for bad input', async () => {
+    local.server.replyNext(chatCompletionReply('ship on 12 March'));
+    const completed = await call('/v1/features/chat.sentence_completion/run', { method: 'POST', body: { input: { text: "We'll ship" } }, token: memberToken });
+    assert.equal(completed.status, 200);
+    assert.deepEqual([completed.body.provider, completed.body.payload], ['gpu-eu', { completions: [' on 12 March'] }]);
+    local.server.replyNext(chatCompletionReply('Thank you for waiting.'));
+    const edited = await call('/v1/features/cc.smart_compose/run', { method: 'POST', body: { input: { draft: 'thx for waiting', operation: 'more_formal' } }, token: memberToken });
+    assert.deepEqual([edited.status, edited.body.payload.text], [200, 'Thank you for waiting.']);
+    const invalid = await call('/v1/features/events.compose/run', { method: 'POST', body: { input: { kind: 'poem', facts: 'Launch Day' } }, token: memberToken });
+    assert.equal(invalid.status, 400);
+    assert.deepEqual(invalid.body.error.fields.map((f: any) => f.path), ['kind']);
+    assert.equal(openai.server.requests.length, 0);
+  });
 });
