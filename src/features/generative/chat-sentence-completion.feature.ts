@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { featureSpec } from '../../core/features.ts';
 import type { FeatureDefinition } from '../feature.ts';
-import { completionOutput, continuationProblem, continuations, suggestionCount, suggestionsLine, typedText, type CompletionOutput } from './completion.ts';
-import { textCall } from './text-call.ts';
+import { complete, completionOutput, suggestionCount, typedText, type CompletionOutput } from './completion.ts';
 
 /** An inline suggestion in a chat box is a few words, never a paragraph. */
 const MAX_CHARS_CHAT = 200;
@@ -26,14 +25,15 @@ export const chatSentenceCompletionFeature: FeatureDefinition<ChatSentenceComple
   citations: () => [],
   async run({ input, models }) {
     const conversation = input.messages.length > 0 ? `Conversation so far:\n${input.messages.map((m) => `${m.author}: ${m.text}`).join('\n')}\n\n` : '';
-    const answer = await textCall(models, {
+    return complete(models, {
       system:
         'You complete the chat message the user is typing: continue it from its end with a few words, at most to the end of the sentence, in its language and voice. ' +
-        `If it stops inside a word, start with that word in full. Never repeat the rest of the message. ${suggestionsLine(input.suggestions)}`,
-      messages: [{ role: 'user', content: `${conversation}Message being typed:\n${input.text}` }],
-      maxOutputTokens: 40 * input.suggestions,
-      check: (text) => continuationProblem(input.text, text, MAX_CHARS_CHAT),
+        'If it stops inside a word, start with that word in full. Never repeat the rest of the message.',
+      content: `${conversation}Message being typed:\n${input.text}`,
+      typed: input.text,
+      suggestions: input.suggestions,
+      maxChars: MAX_CHARS_CHAT,
+      tokensPerSuggestion: 40,
     });
-    return { output: { completions: continuations(input.text, answer.text, input.suggestions, MAX_CHARS_CHAT) }, provider: answer.provider.name, model: answer.model, usage: answer.usage };
   },
 };

@@ -4,6 +4,9 @@
  * repeated from what was already typed.
  */
 import { z } from 'zod';
+import type { FeatureResult } from '../feature.ts';
+import type { FeatureModels } from '../route-step.ts';
+import { textCall } from './text-call.ts';
 
 /** Text before the cursor: kept as typed, since a trailing space or newline decides how a continuation joins. */
 export const typedText = (max: number) =>
@@ -17,8 +20,37 @@ export const suggestionCount = z.number().int().min(1).max(3).default(1);
 export const completionOutput = z.object({ completions: z.array(z.string().min(1).max(MAX_CHARS)).min(1).max(3) });
 export type CompletionOutput = z.infer<typeof completionOutput>;
 
+export interface CompletionCall {
+  /** What to continue and how; the number of continuations and their format are added. */
+  system: string;
+  content: string;
+  /** The text before the cursor, as typed. */
+  typed: string;
+  suggestions: number;
+  /** Continuations longer than this are dropped, and an answer with none is sent back once. */
+  maxChars: number;
+  tokensPerSuggestion: number;
+}
+
+/**
+ * Continuations of `typed` from a text provider down the routed chain.
+ *
+ * @example
+ * return complete(run.models, { system: 'You complete …', content: `Message being typed:\n${text}`, typed: text, suggestions: 1, maxChars: 200, tokensPerSuggestion: 40 });
+ */
+export async function complete(models: FeatureModels, call: CompletionCall): Promise<FeatureResult<CompletionOutput>> {
+  const answer = await textCall(models, {
+    system: `${call.system} ${suggestionsLine(call.suggestions)}`,
+    messages: [{ role: 'user', content: call.content }],
+    maxOutputTokens: call.tokensPerSuggestion * call.suggestions,
+    check: (text) => continuationProblem(call.typed, text, call.maxChars),
+  });
+  const completions = continuations(call.typed, answer.text, call.suggestions, call.maxChars);
+  return { output: { completions }, provider: answer.provider.name, model: answer.model, usage: answer.usage };
+}
+
 /** How many continuations to answer with, and how: the line appended to each system prompt. */
-export function suggestionsLine(count: number): string {
+function suggestionsLine(count: number): string {
   return count === 1
     ? 'Reply with the continuation only, on one line, no quotes.'
     : `Reply with ${count} different continuations, one per line, no numbering or quotes.`;

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { featureSpec } from '../../core/features.ts';
 import type { FeatureDefinition } from '../feature.ts';
-import { MAX_CHARS, completionOutput, continuationProblem, continuations, suggestionCount, suggestionsLine, typedText, type CompletionOutput } from './completion.ts';
-import { textCall } from './text-call.ts';
+import { MAX_CHARS, complete, completionOutput, suggestionCount, typedText, type CompletionOutput } from './completion.ts';
 
 /** The end of a long document is what predicts its next words; the rest is not sent. */
 const SENT_CHARS = 6000;
@@ -25,14 +24,15 @@ export const docsSentenceCompletionFeature: FeatureDefinition<DocsSentenceComple
   citations: () => [],
   async run({ input, models }) {
     const before = input.text.length > SENT_CHARS ? `…${input.text.slice(-SENT_CHARS)}` : input.text;
-    const answer = await textCall(models, {
+    return complete(models, {
       system:
         "You predict how the user's document continues: the rest of the sentence at the cursor, or the next sentence if it is finished, in the document's language, style and format. " +
-        `If the text stops inside a word, start with that word in full. Never repeat the text before the cursor. ${suggestionsLine(input.suggestions)}`,
-      messages: [{ role: 'user', content: `${input.title ? `Title: ${input.title}\n\n` : ''}Document before the cursor:\n${before}` }],
-      maxOutputTokens: 80 * input.suggestions,
-      check: (text) => continuationProblem(input.text, text, MAX_CHARS),
+        'If the text stops inside a word, start with that word in full. Never repeat the text before the cursor.',
+      content: `${input.title ? `Title: ${input.title}\n\n` : ''}Document before the cursor:\n${before}`,
+      typed: input.text,
+      suggestions: input.suggestions,
+      maxChars: MAX_CHARS,
+      tokensPerSuggestion: 80,
     });
-    return { output: { completions: continuations(input.text, answer.text, input.suggestions, MAX_CHARS) }, provider: answer.provider.name, model: answer.model, usage: answer.usage };
   },
 };
