@@ -146,6 +146,10 @@ describe('account mode, providers and features API', () => {
   });
 
   it('runs the writing features over HTTP, with field errors for bad input', async () => {
+    const listed = (await call('/v1/features', { token: memberToken })).body.features.filter((f: any) => f.featureId.includes('compose') || f.featureId.endsWith('sentence_completion'));
+    assert.deepEqual(listed.map((f: any) => [f.featureId, f.implemented]).sort(), [
+      ['cc.smart_compose', true], ['chat.compose', true], ['chat.sentence_completion', true], ['docs.sentence_completion', true], ['events.compose', true], ['mail.compose', true],
+    ]);
     local.server.replyNext(chatCompletionReply('ship on 12 March'));
     const completed = await call('/v1/features/chat.sentence_completion/run', { method: 'POST', body: { input: { text: "We'll ship" } }, token: memberToken });
     assert.equal(completed.status, 200);
