@@ -122,14 +122,14 @@ export function ServerExports() {
           {by === 'hold' && (
             <>
               <TextField
-                label="Legal hold name"
+                label="Legal hold to export"
                 value={hold}
                 onChange={(e) => setHold(e.target.value)}
                 onFocus={holds.reload}
                 list="export-hold-names"
                 required
                 autoComplete="off"
-                hint={holds.data && holdNames.length === 0 ? 'No legal holds yet: place one above.' : undefined}
+                hint={holds.data && holdNames.length === 0 ? 'There is no legal hold to export yet: place one above.' : undefined}
               />
               <datalist id="export-hold-names">
                 {holdNames.map((name) => (
