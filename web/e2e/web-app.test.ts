@@ -575,6 +575,8 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     const exportRow = exportsRegion.locator(`tr[data-export="${exportId}"]`);
     await exportRow.getByText(`${listed[0].files} file${listed[0].files === 1 ? '' : 's'},`).waitFor();
     assert.match((await exportRow.textContent())!, /hold acme-v-lee/);
+    // The history from the audit log shows it too, next to the command-line export.
+    await exportsRegion.getByRole('region', { name: 'Export history' }).getByRole('row', { name: /hold acme-v-lee/ }).nth(1).waitFor();
     await exportRow.getByRole('button', { name: `Verify export ${exportId}` }).click();
     await owner.getByText(`Export ${exportId} verified: ${listed[0].files} file${listed[0].files === 1 ? '' : 's'} match the manifest.`).waitFor();
     await exportRow.getByText(/^verified: \d+ files? match$/).waitFor();

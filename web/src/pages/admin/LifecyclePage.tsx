@@ -593,7 +593,7 @@ function Exports() {
         the server's export directory until downloaded file by file; <code>confer export --hold NAME --out DIR</code> (or <code>--user</code>,{' '}
         <code>--from</code>, <code>--to</code>) writes one anywhere on the server, checked with <code>confer export verify DIR</code>.
       </p>
-      <ServerExports />
+      <ServerExports onExported={exports.reload} />
       <h3 id="export-history-heading">Export history</h3>
       <p className="muted small">Every export made, from the console or the command line, from the audit log.</p>
       {exports.error && <ProblemNotice error={exports.error} action="load the exports" />}

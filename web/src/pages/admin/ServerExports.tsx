@@ -68,7 +68,7 @@ type ExportBy = 'hold' | 'search';
  * what a legal hold or a search covers, and the bundles kept, each
  * verifiable and downloadable file by file.
  */
-export function ServerExports() {
+export function ServerExports({ onExported }: { onExported?: () => void }) {
   const exports = useResource<{ items: ServerExport[] }>('/v1/exports');
   const holds = useResource<{ items: LegalHold[] }>('/v1/holds?status=all');
   const [by, setBy] = useState<ExportBy>('hold');
@@ -95,7 +95,11 @@ export function ServerExports() {
         const made = await api<ServerExport>('/v1/exports', { method: 'POST', body });
         return `Export ${made.id} written: ${plural(made.files, 'file')} (${size(made.bytes)}), ${plural(made.counts.artifacts, 'artifact')}, ${plural(made.counts.outputs, 'output')}.`;
       })
-      .then((ok) => ok && exports.reload());
+      .then((ok) => {
+        if (!ok) return;
+        exports.reload();
+        onExported?.();
+      });
   };
   const verify = (id: string) =>
     void action.run(`verify:${id}`, async () => {
