@@ -21,6 +21,7 @@ export const ENV_VARS = {
   ...IDENTITY_ENV_VARS,
   CONFER_SMTP_URL: 'SMTP server for summary emails (smtp://user:pass@host:587 or smtps://…); unset: no email is sent',
   CONFER_MAIL_FROM: 'sender address of summary emails; default confer@localhost',
+  CONFER_EXPORT_DIR: 'directory where eDiscovery exports made through the API are written, one sub-directory per export; default ./data/exports',
 } as const;
 
 const schema = z.object({
@@ -36,6 +37,7 @@ const schema = z.object({
   CONFER_USER: z.string().optional(),
   CONFER_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   CONFER_MAIL_FROM: z.string().default('confer@localhost'),
+  CONFER_EXPORT_DIR: z.string().default('./data/exports'),
 });
 
 export interface AppConfig {
@@ -55,6 +57,8 @@ export interface AppConfig {
   mailFrom?: string;
   /** Public base URL (CONFER_PUBLIC_URL), also used for links in summary emails. */
   publicUrl?: string;
+  /** Where `POST /v1/exports` writes bundles, one sub-directory per export id. */
+  exportDir: string;
 }
 
 /** Reads and validates the environment; names the variable that is wrong. */
@@ -82,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: c.CONFER_SMTP_URL,
     mailFrom: c.CONFER_MAIL_FROM,
     publicUrl: identity.publicUrl,
+    exportDir: c.CONFER_EXPORT_DIR,
   };
 }

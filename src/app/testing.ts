@@ -3,6 +3,9 @@
  * with an owner and members, and request contexts for each of them.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ManualClock, type Clock } from '../core/clock.ts';
 import type { Ctx } from '../core/context.ts';
 import { newId } from '../core/ids.ts';
@@ -47,8 +50,9 @@ export async function createTestWorld(opts: TestWorldOptions = {}): Promise<Test
   const testStore = opts.testStore ?? (await createSqliteTestStore());
   const clock = opts.clock ?? new ManualClock('2026-03-04T15:00:00.000Z');
   const store = testStore.store;
+  const exportDir = mkdtempSync(join(tmpdir(), 'confer-exports-'));
   const services: Services = {
-    config: loadConfig({ CONFER_DATABASE_URL: testStore.url }),
+    config: loadConfig({ CONFER_DATABASE_URL: testStore.url, CONFER_EXPORT_DIR: exportDir }),
     store,
     queue: new DbJobQueue(store, clock),
     clock,
@@ -110,6 +114,7 @@ export async function createTestWorld(opts: TestWorldOptions = {}): Promise<Test
       return userContext(services, (await store.accounts.get(user.accountId))!, user, via);
     },
     async close() {
+      rmSync(exportDir, { recursive: true, force: true });
       await testStore.cleanup();
     },
   };

@@ -4,6 +4,7 @@ import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { disclaimersRoutes } from './routes/disclaimers/disclaimers-routes.ts';
+import { exportsRoutes } from './routes/exports/exports-routes.ts';
 import { holdsRoutes } from './routes/holds/holds-routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings-routes.ts';
 import { modelsRoutes } from './routes/models/models-routes.ts';
@@ -54,6 +55,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route('/', authRoutes());
   app.route('/', settingsRoutes());
   app.route('/', holdsRoutes());
+  app.route('/', exportsRoutes());
   app.route('/', retentionRoutes());
   app.route('/', redactionRoutes());
   app.route('/', sharesRoutes());

@@ -41,6 +41,8 @@ interface Fixtures {
   newProvider(): Promise<string>;
   /** A fresh legal hold placed by the owner, per call. */
   newHold(): Promise<string>;
+  /** A fresh eDiscovery export by the owner, of a fresh hold, per call. */
+  newExport(): Promise<string>;
   /** A fresh blocked pattern saved by the owner, per call. */
   newPattern(): Promise<string>;
   /** A fresh share link of the owner's summary, per call. */
@@ -197,6 +199,13 @@ const MATRIX: Record<string, { call: (f: Fixtures, p: Principal) => Promise<Call
   'GET /v1/holds/:id': { call: async (f) => ({ path: `/v1/holds/${await f.newHold()}` }), expect: [200, 200, 403, 404, 401] },
   'POST /v1/holds/:id/release': { call: async (f) => ({ path: `/v1/holds/${await f.newHold()}/release` }), expect: [200, 200, 403, 404, 401] },
 
+  // Foreign owners do not find the hold in their account; another account's export is not found either.
+  'POST /v1/exports': { call: async (f) => ({ path: '/v1/exports', ...json({ hold: await f.newHold() }) }), expect: [201, 201, 403, 404, 401] },
+  'GET /v1/exports': { call: () => ({ path: '/v1/exports' }), expect: [200, 200, 403, 200, 401] },
+  'GET /v1/exports/:id/manifest': { call: async (f) => ({ path: `/v1/exports/${await f.newExport()}/manifest` }), expect: [200, 200, 403, 404, 401] },
+  'GET /v1/exports/:id/verify': { call: async (f) => ({ path: `/v1/exports/${await f.newExport()}/verify` }), expect: [200, 200, 403, 404, 401] },
+  'GET /v1/exports/:id/files/:path': { call: async (f) => ({ path: `/v1/exports/${await f.newExport()}/files/audit.jsonl` }), expect: [200, 200, 403, 404, 401] },
+
   'GET /v1/retention/policies': { call: () => ({ path: '/v1/retention/policies' }), expect: [200, 200, 403, 200, 401] },
   'PUT /v1/retention/policies/:kind/:target': { call: () => ({ path: '/v1/retention/policies/output/tasks.capture', ...json({ days: 3650, mode: 'soft' }) }), expect: [200, 200, 403, 200, 401] },
   'DELETE /v1/retention/policies/:kind/:target': { call: () => ({ path: '/v1/retention/policies/output/tasks.capture' }), expect: [204, 204, 403, 204, 401] },
@@ -311,6 +320,7 @@ describe('authorisation matrix', () => {
         return name;
       },
       newHold: async () => (await asOwner('POST', '/v1/holds', { name: `fixture-${n++}`, reason: 'matrix', artifactId: meetingId })).id,
+      newExport: async () => (await asOwner('POST', '/v1/exports', { hold: (await asOwner('POST', '/v1/holds', { name: `fixture-${n++}`, reason: 'matrix', artifactId: meetingId })).id })).id,
       newPattern: async () => (await asOwner('POST', '/v1/redaction/patterns', { name: `fixture-${n++}`, pattern: 'codename \\w+' })).id,
       newShare: async () => {
         const link = await asOwner('POST', '/v1/shares', { outputId: summaryId });

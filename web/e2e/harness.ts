@@ -64,7 +64,7 @@ export async function startConfer(env: Record<string, string> = {}, port = 0): P
   const databaseUrl = join(dir, 'confer.db');
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'confer.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, CONFER_DATABASE_URL: databaseUrl, CONFER_LOG_LEVEL: 'warn', CONFER_REGION: 'EU', CONFER_REDIS_URL: '', ...env },
+    env: { ...process.env, CONFER_DATABASE_URL: databaseUrl, CONFER_EXPORT_DIR: join(dir, 'exports'), CONFER_LOG_LEVEL: 'warn', CONFER_REGION: 'EU', CONFER_REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

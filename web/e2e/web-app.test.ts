@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -559,6 +560,46 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.reload();
     await owner.getByRole('region', { name: 'eDiscovery exports' }).getByRole('row', { name: /hold acme-v-lee\s*\d+ artifacts, \d+ outputs/ }).waitFor();
     rmSync(dirname(bundle), { recursive: true, force: true });
+
+    // The same export made from the console: listed, verified, its manifest downloaded.
+    const exportsRegion = owner.getByRole('region', { name: 'eDiscovery exports' });
+    await exportsRegion.getByText('No exports on the server').waitFor();
+    await owner.getByLabel('Export by').selectOption('hold');
+    await owner.getByLabel('Legal hold to export').fill('acme-v-lee');
+    await owner.getByRole('button', { name: 'Export', exact: true }).click();
+    const written = owner.getByText(/^Export exp_\w+ written: \d+ files? \(.+\), \d+ artifacts?, \d+ outputs?\.$/);
+    await written.waitFor();
+    const exportId = /exp_\w+/.exec((await written.textContent())!)![0];
+    const listed = (await apiCall('owner', '/v1/exports')).body.items;
+    assert.deepEqual(listed.map((x: any) => [x.id, x.scope.hold]), [[exportId, 'acme-v-lee']]);
+    const exportRow = exportsRegion.locator(`tr[data-export="${exportId}"]`);
+    await exportRow.getByText(`${listed[0].files} file${listed[0].files === 1 ? '' : 's'},`).waitFor();
+    assert.match((await exportRow.textContent())!, /hold acme-v-lee/);
+    // The history from the audit log shows it too, next to the command-line export.
+    await exportsRegion.getByRole('region', { name: 'Export history' }).getByRole('row', { name: /hold acme-v-lee/ }).nth(1).waitFor();
+    await exportRow.getByRole('button', { name: `Verify export ${exportId}` }).click();
+    await owner.getByText(`Export ${exportId} verified: ${listed[0].files} file${listed[0].files === 1 ? '' : 's'} match the manifest.`).waitFor();
+    await exportRow.getByText(/^verified: \d+ files? match$/).waitFor();
+    const [manifestDownload] = await Promise.all([
+      owner.waitForEvent('download'),
+      exportRow.getByRole('button', { name: `Download manifest.json of export ${exportId}` }).click(),
+    ]);
+    assert.equal(manifestDownload.suggestedFilename(), `${exportId}-manifest.json`);
+    const manifest = JSON.parse(readFileSync((await manifestDownload.path())!, 'utf8'));
+    assert.equal(manifest.format, 'confer-ediscovery/1');
+    assert.equal(manifest.files.length, listed[0].files);
+    assert.deepEqual(manifest.scope.hold, 'acme-v-lee');
+    // One file of the bundle, from the list the manifest gives.
+    await exportRow.getByText(`Files (${listed[0].files})`).click();
+    const [fileDownload] = await Promise.all([
+      owner.waitForEvent('download'),
+      exportRow.getByRole('button', { name: `Download audit.jsonl of export ${exportId}` }).click(),
+    ]);
+    assert.equal(fileDownload.suggestedFilename(), 'audit.jsonl');
+    const auditBytes = readFileSync((await fileDownload.path())!);
+    assert.equal(createHash('sha256').update(auditBytes).digest('hex'), manifest.files.find((f: any) => f.path === 'audit.jsonl').sha256);
+    await exportRow.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'admin-export');
 
     await row.getByRole('button', { name: 'Release hold acme-v-lee' }).click();
     const dialog = owner.getByRole('dialog', { name: 'Release hold acme-v-lee?' });

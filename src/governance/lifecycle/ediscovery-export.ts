@@ -51,20 +51,28 @@ const safeName = (name: string) => name.replace(/[^\w.\-]+/g, '_').replace(/^\.+
  * @example
  * const manifest = await exportBundle(ctx, { hold: 'acme-v-smith' }, './export-acme');
  */
-export async function exportBundle(ctx: Ctx, scope: ExportScope, dir: string, onProgress?: (done: number, total: number) => void): Promise<Manifest> {
+export async function exportBundle(
+  ctx: Ctx,
+  scope: ExportScope,
+  dir: string,
+  onProgress?: (done: number, total: number) => void,
+  opts: { exportId?: string } = {},
+): Promise<Manifest> {
   await authorize(ctx, 'holds.manage');
+  // Errors name the fields the caller typed: CLI flags on the command line, body fields over HTTP.
+  const label = ctx.actor.via === 'cli' ? { hold: '--hold', search: '--user/--from/--to', user: '--user', from: '--from', to: '--to' } : { hold: 'hold', search: 'userId/from/to', user: 'userId', from: 'from', to: 'to' };
   const accountId = ctx.account.id;
   let filter: { userId?: string; artifactId?: string; from?: string; to?: string };
   let scopeRecord: Record<string, string | null>;
   if (scope.hold !== undefined) {
-    if (scope.userId || scope.from || scope.to) throw invalidInput('give either --hold or --user/--from/--to, not both', [{ path: 'hold', message: 'combined with a search' }]);
+    if (scope.userId || scope.from || scope.to) throw invalidInput(`give either ${label.hold} or ${label.search}, not both`, [{ path: 'hold', message: 'combined with a search' }]);
     const hold = await findHold(ctx, scope.hold);
     filter = { userId: hold.userId ?? undefined, artifactId: hold.artifactId ?? undefined, from: hold.from ?? undefined, to: hold.to ?? undefined };
     scopeRecord = { hold: hold.name, holdId: hold.id };
   } else {
-    if (!scope.userId && !scope.from && !scope.to) throw invalidInput('say what to export: --hold NAME, or --user, --from and/or --to', [{ path: 'scope', message: 'missing' }]);
+    if (!scope.userId && !scope.from && !scope.to) throw invalidInput(`say what to export: ${label.hold}, or ${label.user}, ${label.from} and/or ${label.to}`, [{ path: 'scope', message: 'missing' }]);
     if (scope.userId && !(await ctx.store.users.get(accountId, scope.userId))) throw new AppError('not_found', `user ${scope.userId} was not found in this account`);
-    filter = { userId: scope.userId, from: rangeBound(scope.from, 'from', '--from'), to: rangeBound(scope.to, 'to', '--to') };
+    filter = { userId: scope.userId, from: rangeBound(scope.from, 'from', label.from), to: rangeBound(scope.to, 'to', label.to) };
     scopeRecord = { userId: filter.userId ?? null, from: filter.from ?? null, to: filter.to ?? null };
   }
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new AppError('conflict', `${dir} is not empty; export into a new directory`);
@@ -124,7 +132,7 @@ export async function exportBundle(ctx: Ctx, scope: ExportScope, dir: string, on
       action: 'ediscovery.export',
       targetType: scope.hold !== undefined ? 'legal_hold' : 'search',
       targetId: (scopeRecord.holdId as string | undefined) ?? null,
-      details: { scope: scopeRecord, counts: manifest.counts, manifestSha256: sha256(manifestText) },
+      details: { ...(opts.exportId ? { exportId: opts.exportId } : {}), scope: scopeRecord, counts: manifest.counts, manifestSha256: sha256(manifestText) },
     });
   });
   return manifest;

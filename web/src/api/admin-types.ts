@@ -209,3 +209,30 @@ export interface SweepResult {
   held: number;
   batches: number;
 }
+
+/** An eDiscovery export kept on the server (`GET /v1/exports`). */
+export interface ServerExport {
+  id: string;
+  createdAt: string;
+  scope: Record<string, string | null>;
+  counts: { artifacts: number; segments: number; outputs: number; files: number; auditEvents: number };
+  /** Files the manifest lists, and their total size. */
+  files: number;
+  bytes: number;
+}
+
+export interface ExportManifest {
+  format: string;
+  createdAt: string;
+  accountId: string;
+  scope: Record<string, string | null>;
+  counts: ServerExport['counts'];
+  files: { path: string; bytes: number; sha256: string }[];
+}
+
+export interface ExportVerification {
+  ok: boolean;
+  manifestSha256: string;
+  checked: number;
+  problems: string[];
+}

@@ -68,3 +68,18 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   return (await request<T>(path, opts)).body;
 }
+
+/**
+ * A file from the API (an export's manifest or one of its files), fetched
+ * with the session's credentials, as a Blob; refusals become an ApiError.
+ */
+export async function download(path: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: authHeaders() });
+  } catch {
+    throw new ApiError(0, null, 'Cannot reach the Confer server. Is `confer serve` running?');
+  }
+  if (!res.ok) throw failure(res.status, await res.json().catch(() => null));
+  return res.blob();
+}

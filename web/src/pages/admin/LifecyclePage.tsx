@@ -16,6 +16,7 @@ import { useAction } from '../../ui/use-action.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ServerExports } from './ServerExports.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ActiveShareLinks } from './ActiveShareLinks.tsx';
@@ -578,22 +579,28 @@ function exportScope(details: Record<string, unknown>): string {
   return parts.length ? parts.join(', ') : 'whole account';
 }
 
-/** Exports are written on the server by `confer export`; each one is an audit event, listed here. */
+/**
+ * eDiscovery exports: made on the server from here (or with `confer export`),
+ * and every export made, from the audit log.
+ */
 function Exports() {
   const exports = useResource<{ items: AuditEvent[]; nextAfterSeq: number | null }>(withQuery('/v1/audit', { action: 'ediscovery.export', limit: 50 }));
   return (
     <section className="card card-pad admin-section" aria-labelledby="exports-heading">
       <h2 id="exports-heading">eDiscovery exports</h2>
       <p className="muted small">
-        Bundles of artifacts, segments, outputs, original files and their audit events, with a SHA-256 manifest, for legal review. They are written on the
-        server, where the data stays: <code>confer export --hold NAME --out DIR</code> (or <code>--user</code>, <code>--from</code>, <code>--to</code>), and
-        checked with <code>confer export verify DIR</code>. Every export made is listed here from the audit log.
+        Bundles of artifacts, segments, outputs, original files and their audit events, with a SHA-256 manifest, for legal review. Bundles made here stay in
+        the server's export directory until downloaded file by file; <code>confer export --hold NAME --out DIR</code> (or <code>--user</code>,{' '}
+        <code>--from</code>, <code>--to</code>) writes one anywhere on the server, checked with <code>confer export verify DIR</code>.
       </p>
+      <ServerExports onExported={exports.reload} />
+      <h3 id="export-history-heading">Export history</h3>
+      <p className="muted small">Every export made, from the console or the command line, from the audit log.</p>
       {exports.error && <ProblemNotice error={exports.error} action="load the exports" />}
       {!exports.data && !exports.error && <Skeleton lines={2} label="Loading the exports" />}
       {exports.data && exports.data.items.length === 0 && <EmptyState title="No exports yet" />}
       {exports.data && exports.data.items.length > 0 && (
-        <DataTable label="Exports">
+        <DataTable label="Export history">
           <thead>
             <tr>
               <th scope="col">When</th>
