@@ -174,6 +174,23 @@ describe('meetings API over HTTP', () => {
     assert.match(((await broken.json()) as any).error.message, /multipart\/form-data body cannot be read/);
   });
 
+  it('answers a JSON route 400 for a body that is not JSON and 415 for another content type, never 500', async () => {
+    const json = { 'content-type': 'application/json' };
+    for (const body of ['{"question":', '']) {
+      const res = await call(`/v1/meetings/${meetingId}/questions`, { method: 'POST', headers: json, body });
+      assert.equal(res.status, 400, `body ${JSON.stringify(body)}`);
+      assert.deepEqual(((await res.json()) as any).error, { code: 'invalid_input', message: 'the request body is not valid JSON' });
+    }
+    const text = await call(`/v1/meetings/${meetingId}/questions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"question":"x"}' });
+    assert.equal(text.status, 415);
+    const textBody: any = await text.json();
+    assert.equal(textBody.error.code, 'unsupported_media_type');
+    assert.match(textBody.error.message, /application\/json; got "text\/plain"/);
+    const form = new FormData();
+    form.set('question', 'x');
+    assert.equal((await call(`/v1/meetings/${meetingId}/questions`, { method: 'POST', body: form })).status, 415);
+  });
+
   it('rejects a malformed transcript with file:line and stores nothing', async () => {
     const before = ((await (await call('/v1/meetings')).json()) as any).total;
     const res = await upload('WEBVTT\n\n00:00:0 --> 00:00:05.000\n<v Ann>Hello\n', 'broken.vtt');
