@@ -20,7 +20,7 @@ import {
 } from '../../usecases/directory.ts';
 import { countCsvRows, importUsersCsv } from '../../usecases/user-import.ts';
 import { progress } from '../output.ts';
-import { readInputFile } from '../input-file.ts';
+import { readInputFile } from '../files.ts';
 import { withServices, type CliRuntime } from '../runtime.ts';
 
 const bool = (name: string, v: string | undefined): boolean | undefined => {

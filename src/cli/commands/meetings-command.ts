@@ -7,7 +7,7 @@ import { getLatestSummary, getMeeting, listMeetings } from '../../usecases/meeti
 import { summaryAsMarkdown } from '../format/summary-format.ts';
 import { clock } from '../format/time.ts';
 import { progress } from '../output.ts';
-import { readInputFile } from '../input-file.ts';
+import { readInputFile } from '../files.ts';
 import { inlineWorker, withServices, type CliRuntime } from '../runtime.ts';
 
 const positiveInt = (name: string, value: string | undefined, fallback: number): number => {

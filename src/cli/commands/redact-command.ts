@@ -4,7 +4,7 @@ import { localContext } from '../../app/context.ts';
 import { invalidInput } from '../../core/errors.ts';
 import { readRedactionPolicy, redactorFor } from '../../governance/lifecycle/redaction-policy.ts';
 import { isPiiEntityType, PII_ENTITY_TYPES, type PiiEntityType } from '../../governance/redaction/index.ts';
-import { readInputFile } from '../input-file.ts';
+import { readInputFile } from '../files.ts';
 import { withServices, type CliRuntime } from '../runtime.ts';
 
 function parseEntities(list: string | undefined): PiiEntityType[] | null {

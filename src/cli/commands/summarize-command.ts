@@ -7,7 +7,7 @@ import { runFeature } from '../../features/run-feature.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../../ingest/index.ts';
 import { ingestMeeting, JOB_INDEX_MEETING } from '../../usecases/ingest-meeting.ts';
 import { answerAsMarkdown, answerAsText, summaryAsMarkdown, summaryAsText } from '../format/summary-format.ts';
-import { readInputFile } from '../input-file.ts';
+import { readInputFile } from '../files.ts';
 import { inlineWorker, withServices, type CliRuntime } from '../runtime.ts';
 
 interface OutputOptions {
