@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestWorld, type TestWorld } from '../app/testing.ts';
 import { systemClock } from '../core/clock.ts';
 import { issueToken } from '../governance/tokens.ts';
+import { REQUEST_BODY_LIMIT } from './app.ts';
 import { startServer, type RunningServer } from './serve.ts';
 
 const VTT = `WEBVTT
@@ -220,6 +221,15 @@ describe('meetings API over HTTP', () => {
     const many = await upload(lines, 'many.txt');
     assert.equal(many.status, 413);
     assert.match(((await many.json()) as any).error.message, /20,?000/);
+  });
+
+  it('returns 413 for a body over the limit on any other route, before reading it all', async () => {
+    const question = 'x'.repeat(REQUEST_BODY_LIMIT);
+    const res = await call(`/v1/meetings/${meetingId}/questions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    assert.equal(res.status, 413);
+    assert.deepEqual(((await res.json()) as any).error, { code: 'payload_too_large', message: 'the request body is larger than the 10 MB limit' });
+    const group = await call('/v1/groups', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'y'.repeat(REQUEST_BODY_LIMIT) }) });
+    assert.equal(group.status, 413);
   });
 
   it('returns 415 for other content types', async () => {
