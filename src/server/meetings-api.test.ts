@@ -170,6 +170,12 @@ describe('meetings API over HTTP', () => {
     const noFile = await call('/v1/meetings', { method: 'POST', body: new FormData() });
     assert.equal(noFile.status, 400);
     assert.equal(((await noFile.json()) as any).error.fields[0].path, 'file');
+    const two = new FormData();
+    two.append('file', new Blob([VTT]), 'one.vtt');
+    two.append('file', new Blob([VTT.replace('Vendor review', 'Second review')]), 'two.vtt');
+    const twoFiles = await call('/v1/meetings', { method: 'POST', body: two });
+    assert.equal(twoFiles.status, 400);
+    assert.deepEqual(((await twoFiles.json()) as any).error.fields, [{ path: 'file', message: 'send one transcript file per upload' }]);
     const broken = await call('/v1/meetings', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: 'not a multipart body' });
     assert.equal(broken.status, 400);
     assert.match(((await broken.json()) as any).error.message, /multipart\/form-data body cannot be read/);
