@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -86,6 +87,58 @@ describe('confer CLI', () => {
     const unknown = await cli('frobnicate');
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown command/);
+  });
+
+  it('says a directory or a missing file is not a readable input, for every command that reads a file', async () => {
+    for (const argv of [['summarize', dir], ['ask', dir, 'why?'], ['ingest', join(dir, 'standup.txt'), dir], ['redact', dir], ['users', 'import', dir]]) {
+      const { code, stdout, stderr } = await cli(...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.equal(stdout, '');
+      assert.equal(stderr, `confer: cannot read ${dir}: it is a directory; name a file\n`);
+    }
+    const missing = await cli('redact', join(dir, 'nope.txt'));
+    assert.equal(missing.code, 4);
+    assert.equal(missing.stderr, `confer: cannot read ${join(dir, 'nope.txt')}: no such file\n`);
+  });
+
+  it('says which output file cannot be written, and a failed export keeps the file already there', async () => {
+    const dirOut = await cli('audit', 'export', '--out', dir);
+    assert.equal(dirOut.code, 2);
+    assert.equal(dirOut.stderr, `confer: cannot write ${dir}: it is a directory; name a file\n`);
+    const noDir = await cli('audit', 'export', '--out', join(dir, 'missing', 'audit.jsonl'));
+    assert.equal(noDir.code, 2);
+    assert.match(noDir.stderr, /cannot write .*audit\.jsonl: its directory does not exist/);
+    const kept = join(dir, 'kept.jsonl');
+    writeFileSync(kept, 'earlier export\n');
+    const failed = await cli('audit', 'export', '--out', kept, '--since', 'whenever');
+    assert.equal(failed.code, 2);
+    assert.equal(readFileSync(kept, 'utf8'), 'earlier export\n');
+    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('partial')), []);
+    assert.equal((await cli('audit', 'export', '--out', kept)).code, 0);
+    assert.ok(readFileSync(kept, 'utf8').split('\n').filter(Boolean).every((line) => JSON.parse(line).action));
+  });
+
+  it('names the database it cannot open instead of a bare driver message', async () => {
+    const notDb = join(dir, 'standup.txt');
+    for (const url of [dir, notDb]) {
+      const { code, stderr } = await runCaptured(['meetings', 'list'], { CONFER_DATABASE_URL: url });
+      assert.equal(code, 2, url);
+      assert.match(stderr, new RegExp(`^confer: cannot open the sqlite database at ${url}: .+; set CONFER_DATABASE_URL to a SQLite file or a postgres:// URL\n$`));
+    }
+    assert.equal(readFileSync(notDb, 'utf8'), STANDUP, 'the file named by mistake is left as it was');
+  });
+
+  it('says so when the port to serve on is taken, with exit 5 and no stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const { code, stderr } = await cli('serve', '--port', String(port));
+      assert.equal(code, 5);
+      assert.equal(stderr, `confer: cannot listen on 127.0.0.1:${port}: the address is already in use; stop the other process or choose another --port\n`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('ingests files, lists and shows meetings', async () => {

@@ -73,6 +73,18 @@ describe('runFeature: the governed pipeline', () => {
     assert.equal(all.filter((o) => o.idempotencyKey === 'k1').length, 1);
   });
 
+  it('refuses an idempotency key spent on a different request instead of failing or answering the wrong one', async () => {
+    const ctx = await world.ctx(member);
+    await runFeature(ctx, 'meeting.summary', { artifactId: meetingId }, { idempotencyKey: 'k2' });
+    await assert.rejects(runFeature(ctx, 'meeting.query', { artifactId: meetingId, question: 'Who owns the launch?' }, { idempotencyKey: 'k2' }), (e) => {
+      assert.equal(codeOf(e), 'conflict');
+      assert.match((e as AppError).message, /idempotency key "k2" was already used for a different request/);
+      return true;
+    });
+    const all = await world.services.store.outputs.listForArtifact(world.account.id, meetingId);
+    assert.deepEqual(all.filter((o) => o.idempotencyKey === 'k2').map((o) => o.featureId), ['meeting.summary']);
+  });
+
   it('hides meetings the caller may not read, and audits the denial', async () => {
     const stranger = await world.addUser({ email: 'stranger@acme.test' });
     const ctx = await world.ctx(stranger);

@@ -64,10 +64,9 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
     }
 
     // Checked after access, so a replayed key never reveals an output the caller may not read.
-    if (options.idempotencyKey) {
-      const existing = await ctx.store.outputs.findByIdempotencyKey(ctx.account.id, options.idempotencyKey);
-      if (existing && existing.featureId === featureId) return existing as FeatureOutput<O>;
-    }
+    const replayed = () => replayOf<O>(ctx, options.idempotencyKey, featureId, context[0]?.artifact.id ?? null);
+    const earlier = await replayed();
+    if (earlier) return earlier;
     await checkRetainedInputs(ctx, feature as FeatureDefinition<unknown, unknown>, context);
 
     const { route, models } = await routeFeature(ctx, user, feature.spec, input, context, options.provider, feature.routeNeeds?.(input), feature.chunked);
@@ -97,15 +96,22 @@ export async function runFeature<O = unknown>(ctx: Ctx, featureId: string, rawIn
       idempotencyKey: options.idempotencyKey ?? null,
       createdAt: ctx.clock.now().toISOString(),
     };
-    await ctx.store.transaction(async (tx) => {
-      await tx.outputs.create(output);
-      await audit({ ...ctx, store: tx }, {
-        action: 'ai.run',
-        targetType: 'feature',
-        targetId: featureId,
-        details: runDetails(ctx, trail, started, { outputId: output.id, citations: citations.length, redactions: redaction.total, redactionTypes: redaction.counts, ...result.usage }),
+    try {
+      await ctx.store.transaction(async (tx) => {
+        await tx.outputs.create(output);
+        await audit({ ...ctx, store: tx }, {
+          action: 'ai.run',
+          targetType: 'feature',
+          targetId: featureId,
+          details: runDetails(ctx, trail, started, { outputId: output.id, citations: citations.length, redactions: redaction.total, redactionTypes: redaction.counts, ...result.usage }),
+        });
       });
-    });
+    } catch (error) {
+      // A concurrent run with the same key was stored first: answer as its replay.
+      const winner = await replayed();
+      if (winner) return winner;
+      throw error;
+    }
     await afterOutputStored(ctx, output);
     return output;
   } catch (error) {
@@ -147,4 +153,19 @@ function linksOf(context: ContextArtifact[], citations: Citation[]): OutputLink[
     ...context.map((c) => ({ artifactId: c.artifact.id, segment: null })),
     ...citations.map((c) => ({ artifactId: c.artifactId, segment: c.segment })),
   ];
+}
+
+/**
+ * The output stored earlier under an idempotency key, when this request
+ * repeats it (same feature, same artifact). A key already spent on a
+ * different request is a conflict, not a silent answer to another question.
+ */
+async function replayOf<O>(ctx: Ctx, key: string | undefined, featureId: string, artifactId: string | null): Promise<FeatureOutput<O> | null> {
+  if (!key) return null;
+  const existing = await ctx.store.outputs.findByIdempotencyKey(ctx.account.id, key);
+  if (!existing) return null;
+  if (existing.featureId === featureId && existing.artifactId === artifactId) return existing as FeatureOutput<O>;
+  throw new AppError('conflict', `idempotency key "${key}" was already used for a different request; send a new key for each distinct run`, {
+    details: { idempotencyKey: key },
+  });
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import type { Services } from '../app/services.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
@@ -24,6 +25,9 @@ import { WEB_DIST, webApp } from './web-app.ts';
 
 export const API_VERSION = '0.1.0';
 
+/** The largest request body any route but the transcript upload reads. */
+export const REQUEST_BODY_LIMIT = 10 * 1024 * 1024;
+
 /**
  * The HTTP application: the `/v1` API, its OpenAPI 3.1 document and the web
  * app (every other path). Every route goes through the same error rendering,
@@ -36,6 +40,14 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('*', webApp(WEB_DIST));
+  const bounded = bodyLimit({
+    maxSize: REQUEST_BODY_LIMIT,
+    onError: () => {
+      throw new AppError('payload_too_large', `the request body is larger than the ${REQUEST_BODY_LIMIT / 1024 / 1024} MB limit`);
+    },
+  });
+  // The transcript upload sets its own, larger limit.
+  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/v1/meetings' ? next() : bounded(c, next)));
   app.onError((error, c) => errorResponse(c, error, services.logger));
   app.notFound((c) => errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`), services.logger));
 

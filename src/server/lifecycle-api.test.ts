@@ -98,6 +98,24 @@ describe('holds and retention API', () => {
     assert.equal((await call('/v1/redaction', { token: memberToken })).status, 403);
   });
 
+  it("answers a summary the caller may not read exactly like a missing one, naming neither its meeting nor that it exists", async () => {
+    const ctx = await world.ctx(world.owner);
+    const id = await storeMeeting(ctx, 'API private meeting');
+    const summary = await runFeature(ctx, 'meeting.summary', { artifactId: id });
+    const asMember = async (path: string, body?: unknown) => {
+      const res = await call(path, { method: 'POST', body, token: memberToken });
+      return { status: res.status, error: ((await res.json()) as Json).error };
+    };
+    for (const [hidden, missing] of [
+      [await asMember('/v1/shares', { outputId: summary.id }), await asMember('/v1/shares', { outputId: 'out_missing' })],
+      [await asMember(`/v1/summaries/${summary.id}/email`), await asMember('/v1/summaries/out_missing/email')],
+    ]) {
+      assert.equal(hidden.status, 404);
+      assert.deepEqual(hidden.error, JSON.parse(JSON.stringify(missing.error).replaceAll('out_missing', summary.id)));
+      assert.doesNotMatch(JSON.stringify(hidden.error), new RegExp(id));
+    }
+  });
+
   it('shares a summary by link: public unless sign-in is required, revocable', async () => {
     const ctx = await world.ctx(world.owner);
     const id = await storeMeeting(ctx, 'API shared meeting');

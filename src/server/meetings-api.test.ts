@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestWorld, type TestWorld } from '../app/testing.ts';
 import { systemClock } from '../core/clock.ts';
 import { issueToken } from '../governance/tokens.ts';
+import { REQUEST_BODY_LIMIT } from './app.ts';
 import { startServer, type RunningServer } from './serve.ts';
 
 const VTT = `WEBVTT
@@ -169,9 +170,32 @@ describe('meetings API over HTTP', () => {
     const noFile = await call('/v1/meetings', { method: 'POST', body: new FormData() });
     assert.equal(noFile.status, 400);
     assert.equal(((await noFile.json()) as any).error.fields[0].path, 'file');
+    const two = new FormData();
+    two.append('file', new Blob([VTT]), 'one.vtt');
+    two.append('file', new Blob([VTT.replace('Vendor review', 'Second review')]), 'two.vtt');
+    const twoFiles = await call('/v1/meetings', { method: 'POST', body: two });
+    assert.equal(twoFiles.status, 400);
+    assert.deepEqual(((await twoFiles.json()) as any).error.fields, [{ path: 'file', message: 'send one transcript file per upload' }]);
     const broken = await call('/v1/meetings', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: 'not a multipart body' });
     assert.equal(broken.status, 400);
     assert.match(((await broken.json()) as any).error.message, /multipart\/form-data body cannot be read/);
+  });
+
+  it('answers a JSON route 400 for a body that is not JSON and 415 for another content type, never 500', async () => {
+    const json = { 'content-type': 'application/json' };
+    for (const body of ['{"question":', '']) {
+      const res = await call(`/v1/meetings/${meetingId}/questions`, { method: 'POST', headers: json, body });
+      assert.equal(res.status, 400, `body ${JSON.stringify(body)}`);
+      assert.deepEqual(((await res.json()) as any).error, { code: 'invalid_input', message: 'the request body is not valid JSON' });
+    }
+    const text = await call(`/v1/meetings/${meetingId}/questions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"question":"x"}' });
+    assert.equal(text.status, 415);
+    const textBody: any = await text.json();
+    assert.equal(textBody.error.code, 'unsupported_media_type');
+    assert.match(textBody.error.message, /application\/json; got "text\/plain"/);
+    const form = new FormData();
+    form.set('question', 'x');
+    assert.equal((await call(`/v1/meetings/${meetingId}/questions`, { method: 'POST', body: form })).status, 415);
   });
 
   it('rejects a malformed transcript with file:line and stores nothing', async () => {
@@ -203,6 +227,15 @@ describe('meetings API over HTTP', () => {
     const many = await upload(lines, 'many.txt');
     assert.equal(many.status, 413);
     assert.match(((await many.json()) as any).error.message, /20,?000/);
+  });
+
+  it('returns 413 for a body over the limit on any other route, before reading it all', async () => {
+    const question = 'x'.repeat(REQUEST_BODY_LIMIT);
+    const res = await call(`/v1/meetings/${meetingId}/questions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    assert.equal(res.status, 413);
+    assert.deepEqual(((await res.json()) as any).error, { code: 'payload_too_large', message: 'the request body is larger than the 10 MB limit' });
+    const group = await call('/v1/groups', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'y'.repeat(REQUEST_BODY_LIMIT) }) });
+    assert.equal(group.status, 413);
   });
 
   it('returns 415 for other content types', async () => {

@@ -134,6 +134,11 @@ describe('tasks API over HTTP', () => {
     assert.equal(bad.status, 400);
     assert.deepEqual(bad.body.error.fields.map((f: { path: string }) => f.path).sort(), ['due', 'status']);
     assert.equal((await call('/v1/tasks?dueFrom=tomorrow')).status, 400);
+    const word = await call(`/v1/tasks/${id}`, { method: 'PATCH', body: { due: 'tomorrow', assignee: 'me' } });
+    assert.deepEqual(word.body.error.fields, [
+      { path: 'due', message: 'expected a date as YYYY-MM-DD' },
+      { path: 'assignee', message: 'expected {"userId": "usr_…"}, {"name": "…"} or null' },
+    ]);
   });
 
   it('names the level that switched capture off', async () => {

@@ -39,7 +39,19 @@ function createDb(config: StoreConfig): { db: Kysely<Database>; dialect: 'sqlite
     });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect, target };
   }
-  return { db: new Kysely<Database>({ dialect: createSqliteDialect(target) }), dialect, target };
+  return { db: new Kysely<Database>({ dialect: openSqlite(target) }), dialect, target };
+}
+
+/** The file named by the configuration is the operator's input: say which file could not be used, and why. */
+function openSqlite(file: string): ReturnType<typeof createSqliteDialect> {
+  try {
+    return createSqliteDialect(file);
+  } catch (error) {
+    const reason = ['ENOTDIR', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '') ? 'a part of the path is a file, not a directory' : (error as Error).message;
+    throw new AppError('invalid_input', `cannot open the sqlite database at ${file}: ${reason}; set CONFER_DATABASE_URL to a SQLite file or a postgres:// URL`, {
+      cause: error,
+    });
+  }
 }
 
 async function migrateOrClose(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', target: string, schema?: string): Promise<string[]> {

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../core/errors.ts';
 import type { Mailer } from '../core/mailer.ts';
 import type { MeetingSummary } from '../core/outputs.ts';
 import type { Artifact, Citation } from '../core/types.ts';
-import { readArtifact } from '../governance/access.ts';
+import { readOutputArtifact } from '../governance/access.ts';
 import { audit } from '../governance/audit.ts';
 import { identify } from '../governance/identity.ts';
 import { effectiveSetting } from '../governance/settings/effective.ts';
@@ -67,7 +67,7 @@ export async function emailSummary(ctx: Ctx, outputId: string, opts: EmailOption
   const user = await identify(ctx);
   const output = await ctx.store.outputs.get(ctx.account.id, outputId);
   if (!output || output.featureId !== 'meeting.summary' || !output.artifactId) throw notFound('summary', outputId);
-  const artifact = await readArtifact(ctx, user, output.artifactId);
+  const artifact = await readOutputArtifact(ctx, user, output, 'summary');
   const host = (await ctx.store.users.get(ctx.account.id, artifact.ownerId)) ?? user;
 
   const delivery = await effectiveSetting(ctx, host, 'summary.email_delivery');

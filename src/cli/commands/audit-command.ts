@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { localContext } from '../../app/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { exportAudit, listAudit, verifyAudit } from '../../usecases/audit-log.ts';
+import { writeOutputFile } from '../files.ts';
 import { withServices, type CliRuntime } from '../runtime.ts';
 
 export function registerAudit(program: Command, rt: CliRuntime): void {
@@ -59,12 +58,7 @@ export function registerAudit(program: Command, rt: CliRuntime): void {
           rt.io.err(`exported ${count} events`);
           return;
         }
-        const stream = createWriteStream(opts.out);
-        const count = await exportAudit(ctx, opts, async (line) => {
-          if (!stream.write(`${line}\n`)) await once(stream, 'drain');
-        });
-        stream.end();
-        await once(stream, 'finish');
+        const count = await writeOutputFile(opts.out, (writeLine) => exportAudit(ctx, opts, writeLine));
         rt.io.err(`exported ${count} events to ${opts.out}`);
       });
     });

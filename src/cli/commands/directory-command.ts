@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { localContext } from '../../app/context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../core/types.ts';
@@ -21,6 +20,7 @@ import {
 } from '../../usecases/directory.ts';
 import { countCsvRows, importUsersCsv } from '../../usecases/user-import.ts';
 import { progress } from '../output.ts';
+import { readInputFile } from '../files.ts';
 import { withServices, type CliRuntime } from '../runtime.ts';
 
 const bool = (name: string, v: string | undefined): boolean | undefined => {
@@ -97,12 +97,7 @@ export function registerDirectory(program: Command, rt: CliRuntime): void {
     .option('--json', 'print the report as JSON')
     .action((file: string, opts: { dryRun?: boolean; json?: boolean }) =>
       run(async (ctx) => {
-        let text: string;
-        try {
-          text = await readFile(file, 'utf8');
-        } catch (error) {
-          throw new AppError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-        }
+        const text = (await readInputFile(file)).toString('utf8');
         const bar = progress(rt.io, countCsvRows(text, file), opts.dryRun ? 'checking' : 'importing');
         const report = await importUsersCsv(ctx, text, { file, dryRun: opts.dryRun, onRow: (line, outcome) => bar.tick(`line ${line} ${outcome}`) });
         bar.finish();

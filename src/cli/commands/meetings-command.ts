@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { localContext } from '../../app/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { parseTranscript } from '../../ingest/index.ts';
+import { MAX_TRANSCRIPT_BYTES, parseTranscript } from '../../ingest/index.ts';
 import { ingestMeeting, JOB_INDEX_MEETING, JOB_SUMMARIZE_MEETING } from '../../usecases/ingest-meeting.ts';
 import { getLatestSummary, getMeeting, listMeetings } from '../../usecases/meetings.ts';
 import { summaryAsMarkdown } from '../format/summary-format.ts';
 import { clock } from '../format/time.ts';
 import { progress } from '../output.ts';
+import { readInputFile } from '../files.ts';
 import { inlineWorker, withServices, type CliRuntime } from '../runtime.ts';
 
 const positiveInt = (name: string, value: string | undefined, fallback: number): number => {
@@ -29,13 +29,7 @@ export function registerMeetings(program: Command, rt: CliRuntime): void {
         const ctx = await localContext(services);
         // Every file is parsed before any is stored, so one bad file stores nothing.
         const inputs = await Promise.all(
-          files.map(async (file) => {
-            try {
-              return { file, content: await readFile(file) };
-            } catch (error) {
-              throw new AppError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-            }
-          }),
+          files.map(async (file) => ({ file, content: await readInputFile(file, { maxBytes: MAX_TRANSCRIPT_BYTES, what: 'a transcript' }) })),
         );
         for (const input of inputs) parseTranscript({ filename: input.file, content: input.content });
         const results = [];

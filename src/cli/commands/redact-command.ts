@@ -4,6 +4,7 @@ import { localContext } from '../../app/context.ts';
 import { invalidInput } from '../../core/errors.ts';
 import { readRedactionPolicy, redactorFor } from '../../governance/lifecycle/redaction-policy.ts';
 import { isPiiEntityType, PII_ENTITY_TYPES, type PiiEntityType } from '../../governance/redaction/index.ts';
+import { readInputFile } from '../files.ts';
 import { withServices, type CliRuntime } from '../runtime.ts';
 
 function parseEntities(list: string | undefined): PiiEntityType[] | null {
@@ -16,8 +17,9 @@ function parseEntities(list: string | undefined): PiiEntityType[] | null {
   return names as PiiEntityType[];
 }
 
-function readInput(file: string | undefined): string {
-  return readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8');
+async function readInput(file: string | undefined): Promise<string> {
+  if (file === undefined || file === '-') return readFileSync(0, 'utf8');
+  return (await readInputFile(file)).toString('utf8');
 }
 
 export function registerRedact(program: Command, rt: CliRuntime): void {
@@ -30,7 +32,7 @@ export function registerRedact(program: Command, rt: CliRuntime): void {
     .option('--json', 'print {text, redacted, spans:[{type,start,end,value}]}')
     .action(async (file: string | undefined, opts: { entities?: string; participants?: string; json?: boolean }) => {
       const entities = parseEntities(opts.entities);
-      const text = readInput(file);
+      const text = await readInput(file);
       await withServices(rt, async (services) => {
         const ctx = await localContext(services);
         const policy = await readRedactionPolicy(ctx.store, ctx.account.id);

@@ -26,7 +26,10 @@ export function registerServe(program: Command, rt: CliRuntime): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('invalid_input', `--port must be 0–65535; got "${opts.port}"`);
       const services = await createServices(config, { defaultLogLevel: 'info' });
       const host = opts.host ?? config.host;
-      const server = await startServer(services, { host, port, worker: config.worker });
+      const server = await startServer(services, { host, port, worker: config.worker }).catch(async (error: unknown) => {
+        await services.close();
+        throw error;
+      });
       rt.io.out(`Confer listening on ${server.url} (${services.store.dialect}${config.worker ? ', worker in process' : ''})`);
       const signIn = isLoopback(host) ? await localSignInLink(services, server.url) : null;
       if (signIn) rt.io.out(`Open ${signIn.url} to sign in as ${signIn.userName} (the link works for ${LOCAL_SIGN_IN_HOURS} hours)`);

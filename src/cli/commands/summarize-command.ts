@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { localContext } from '../../app/context.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Answer, MeetingSummary } from '../../core/outputs.ts';
 import { runFeature } from '../../features/run-feature.ts';
+import { MAX_TRANSCRIPT_BYTES } from '../../ingest/index.ts';
 import { ingestMeeting, JOB_INDEX_MEETING } from '../../usecases/ingest-meeting.ts';
 import { answerAsMarkdown, answerAsText, summaryAsMarkdown, summaryAsText } from '../format/summary-format.ts';
+import { readInputFile } from '../files.ts';
 import { inlineWorker, withServices, type CliRuntime } from '../runtime.ts';
 
 interface OutputOptions {
@@ -32,12 +33,7 @@ function maxWordsOf(opts: OutputOptions): number | undefined {
 
 /** Stores the file as a meeting (or finds the earlier upload) and indexes it, without queuing the automatic summary. */
 async function meetingFromFile(ctx: Ctx, file: string, worker: ReturnType<typeof inlineWorker>): Promise<string> {
-  let content: Buffer;
-  try {
-    content = await readFile(file);
-  } catch (error) {
-    throw new AppError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
+  const content = await readInputFile(file, { maxBytes: MAX_TRANSCRIPT_BYTES, what: 'a transcript' });
   const { artifact } = await ingestMeeting(ctx, { filename: file, content, summarize: false });
   await worker.drain([JOB_INDEX_MEETING]);
   return artifact.id;

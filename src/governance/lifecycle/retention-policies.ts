@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/context.ts';
 import { DAY } from '../../core/clock.ts';
-import { invalidInput } from '../../core/errors.ts';
+import { invalidInput, type FieldError } from '../../core/errors.ts';
 import { FEATURE_SPECS } from '../../core/features.ts';
 import type { DeletionMode, RetentionKind, RetentionPolicy } from '../../core/lifecycle.ts';
 import { ARTIFACT_TYPES } from '../../core/types.ts';
@@ -25,18 +25,26 @@ export function defaultPolicy(accountId: string, kind: RetentionKind, target: st
   return { accountId, kind, target, days: null, mode: 'soft', updatedAt: '', updatedBy: null };
 }
 
-export function validatePolicyInput(input: RetentionPolicyInput): void {
-  const fields: { path: string; message: string }[] = [];
-  if (input.kind !== 'artifact' && input.kind !== 'output') fields.push({ path: 'kind', message: 'expected "artifact" or "output"' });
-  const targets: readonly string[] = input.kind === 'artifact' ? ARTIFACT_TYPES : FEATURE_SPECS.map((f) => f.id);
-  if (!targets.includes(input.target)) {
-    fields.push({ path: 'target', message: `"${input.target}" is not ${input.kind === 'artifact' ? 'an artifact type' : 'a feature id'}; expected one of ${targets.join(', ')}` });
+/** What is wrong with a policy's kind and target: a policy may name only an artifact type or a feature. */
+function targetErrors(kind: RetentionKind, target: string): FieldError[] {
+  const fields: FieldError[] = [];
+  if (kind !== 'artifact' && kind !== 'output') fields.push({ path: 'kind', message: 'expected "artifact" or "output"' });
+  const targets: readonly string[] = kind === 'artifact' ? ARTIFACT_TYPES : FEATURE_SPECS.map((f) => f.id);
+  if (!targets.includes(target)) {
+    fields.push({ path: 'target', message: `"${target}" is not ${kind === 'artifact' ? 'an artifact type' : 'a feature id'}; expected one of ${targets.join(', ')}` });
   }
+  return fields;
+}
+
+const rejectPolicy = (fields: FieldError[]) => invalidInput(`invalid retention policy: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);
+
+export function validatePolicyInput(input: RetentionPolicyInput): void {
+  const fields = targetErrors(input.kind, input.target);
   if (input.days !== null && (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_RETENTION_DAYS)) {
     fields.push({ path: 'days', message: `expected a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or null to keep forever` });
   }
   if (input.mode !== 'soft' && input.mode !== 'permanent') fields.push({ path: 'mode', message: 'expected "soft" (restorable for 30 days) or "permanent"' });
-  if (fields.length > 0) throw invalidInput(`invalid retention policy: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);
+  if (fields.length > 0) throw rejectPolicy(fields);
 }
 
 /**
@@ -59,6 +67,8 @@ export async function setRetentionPolicy(ctx: Ctx, input: RetentionPolicyInput):
 /** Removes a policy, so the target is kept forever again. */
 export async function removeRetentionPolicy(ctx: Ctx, kind: RetentionKind, target: string): Promise<void> {
   await authorize(ctx, 'lifecycle.manage');
+  const fields = targetErrors(kind, target);
+  if (fields.length > 0) throw rejectPolicy(fields);
   await ctx.store.transaction(async (tx) => {
     await tx.retention.removePolicy(ctx.account.id, kind, target);
     await audit({ ...ctx, store: tx }, { action: 'retention.policy.remove', targetType: `${kind}_type`, targetId: target });

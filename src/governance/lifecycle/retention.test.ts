@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors.ts';
 import { runFeature } from '../../features/run-feature.ts';
 import { deleteArtifact, deleteContentOfUser, restoreArtifact } from './deletion.ts';
 import { createHold, releaseHold } from './legal-holds.ts';
-import { setRetentionPolicy } from './retention-policies.ts';
+import { removeRetentionPolicy, setRetentionPolicy } from './retention-policies.ts';
 import { JOB_RETENTION_SWEEP, runRetentionSweep, scheduleSweep } from './retention-sweep.ts';
 import Database from 'better-sqlite3';
 import { jobHandlers } from '../../app/job-handlers.ts';
@@ -48,6 +48,22 @@ describe('retention policies and deletion', () => {
     await setRetentionPolicy(ctx, { kind: 'artifact', target: 'call', days: null, mode: 'soft' });
     const member = await world.addUser();
     await assert.rejects(setRetentionPolicy(await world.ctx(member), { kind: 'artifact', target: 'call', days: 5, mode: 'soft' }), (e) => codeOf(e) === 'forbidden');
+  });
+
+  it('refuses to remove the policy of something that is not an artifact type or feature, and audits nothing', async () => {
+    const ctx = await world.ctx(world.owner);
+    const audited = async () => (await world.services.store.audit.list(world.account.id, { action: 'retention.policy.remove', limit: 100 })).length;
+    const before = await audited();
+    for (const [kind, target] of [['artifact', 'podcast'], ['output', 'meeting.nothing']] as const) {
+      await assert.rejects(removeRetentionPolicy(ctx, kind, target), (e) => {
+        assert.equal(codeOf(e), 'invalid_input');
+        assert.equal((e as AppError).fields?.[0]?.path, 'target');
+        return true;
+      });
+    }
+    assert.equal(await audited(), before);
+    await removeRetentionPolicy(ctx, 'artifact', 'voicemail');
+    assert.equal(await audited(), before + 1);
   });
 
   it('soft delete hides at once, can be restored within 30 days, and is purged after them without orphans', async () => {

@@ -10,7 +10,7 @@ import type { ShareLink } from '../../core/lifecycle.ts';
 import type { Store } from '../../core/store.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Output, User } from '../../core/types.ts';
-import { readArtifact } from '../access.ts';
+import { readOutputArtifact } from '../access.ts';
 import { audit } from '../audit.ts';
 import { authorize, can } from '../authorization.ts';
 import { identify } from '../identity.ts';
@@ -32,7 +32,7 @@ const view = (l: ShareLink, token?: string): ShareLinkView => {
 async function shareableOutput(ctx: Ctx, user: User, outputId: string): Promise<Output> {
   const output = await ctx.store.outputs.get(ctx.account.id, outputId);
   if (!output || !output.artifactId) throw notFound('summary', outputId);
-  await readArtifact(ctx, user, output.artifactId);
+  await readOutputArtifact(ctx, user, output, 'summary');
   if (!SHAREABLE.has(output.featureId)) throw invalidInput(`only meeting summaries can be shared; ${outputId} is a ${output.featureId} output`, [{ path: 'outputId', message: 'not a summary' }]);
   return output;
 }

@@ -184,7 +184,8 @@ export function meetingsRoutes(): OpenAPIHono<AppEnv> {
     const type = c.req.header('content-type') ?? '';
     let request;
     if (type.startsWith('multipart/form-data')) {
-      const raw = await c.req.parseBody().catch((error: unknown) => {
+      // all: a repeated field arrives as a list, so a second file is refused rather than silently dropped.
+      const raw = await c.req.parseBody({ all: true }).catch((error: unknown) => {
         throw new AppError('invalid_input', `the multipart/form-data body cannot be read (${(error as Error).message}); send a "file" field with the transcript`);
       });
       const form = parseOrThrow(multipartUpload, raw);

@@ -71,7 +71,9 @@ export const jsonUpload = z
 
 export const multipartUpload = z
   .object({
-    file: z.custom<File>((v) => v instanceof File, 'file must be an uploaded file').openapi({ type: 'string', format: 'binary' }),
+    file: z
+      .custom<File>((v) => v instanceof File, { error: (issue) => (Array.isArray(issue.input) ? 'send one transcript file per upload' : 'file must be an uploaded file') })
+      .openapi({ type: 'string', format: 'binary' }),
     title: z.string().max(300).optional(),
     date: z.iso.datetime({ offset: true }).optional(),
   })

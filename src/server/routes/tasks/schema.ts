@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  // abort: a value that is not YYYY-MM-DD gets one error, not also "not a calendar date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD', abort: true })
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
 export const taskIdParam = z.object({
@@ -54,7 +55,9 @@ export const taskPatchBody = z
     status: z.enum(['open', 'done']).optional(),
     due: isoDate.nullable().optional().openapi({ description: 'YYYY-MM-DD, or null to clear' }),
     assignee: z
-      .union([z.object({ userId: z.string().min(1) }).strict(), z.object({ name: z.string().trim().min(1).max(200) }).strict()])
+      .union([z.object({ userId: z.string().min(1) }).strict(), z.object({ name: z.string().trim().min(1).max(200) }).strict()], {
+        error: 'expected {"userId": "usr_…"}, {"name": "…"} or null',
+      })
       .nullable()
       .optional()
       .openapi({ description: '{userId} of a user of the account, {name} of someone without an account, or null to unassign' }),
