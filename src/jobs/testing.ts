@@ -6,6 +6,7 @@
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { BullmqConnectionOptions } from './bullmq-layout.ts';
+import { inCi } from '../app/ci-env.ts';
 
 export const TEST_REDIS_URL = process.env.CONFER_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -32,7 +33,7 @@ export function redisUnavailable(): Promise<string | null> {
     }
   })();
   return redisReachable.then((reason) => {
-    if (reason && process.env.CI) throw new Error(`${reason} (required in CI)`);
+    if (reason && inCi()) throw new Error(`${reason} (required in CI)`);
     return reason;
   });
 }

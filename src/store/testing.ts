@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Store } from '../core/store.ts';
 import { openStore } from './connect.ts';
+import { inCi } from '../app/ci-env.ts';
 
 export const TEST_POSTGRES_URL = process.env.CONFER_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -88,7 +89,7 @@ export const DIALECTS: DialectCase[] = [
     name: 'postgres',
     skip: async () => {
       const reason = await postgresUnavailable();
-      if (reason && process.env.CI) throw new Error(`${reason} (required in CI)`);
+      if (reason && inCi()) throw new Error(`${reason} (required in CI)`);
       return reason;
     },
     create: createPostgresTestStore,

@@ -13,6 +13,7 @@ import { hashToken } from '../../src/governance/tokens.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../../src/server/sign-in/oidc-test-provider.ts';
 import { openStore } from '../../src/store/connect.ts';
 import { CHROMIUM, ensureWebBuilt, freePort, launchBrowser, overflowsHorizontally, PHONE, screenshot, startConfer, type Browser, type ConferServer } from './harness.ts';
+import { inCi } from '../../src/app/ci-env.ts';
 
 // Functions passed to the page run in the browser; this file is compiled without the DOM types.
 declare const document: any;
@@ -20,7 +21,7 @@ declare const window: any;
 declare function getComputedStyle(element: unknown): { outlineStyle: string };
 
 const missing = existsSync(CHROMIUM) ? null : `Chromium not found at ${CHROMIUM}; install it with apt-get install chromium`;
-if (missing && process.env.CI) throw new Error(`${missing} (required in CI)`);
+if (missing && inCi()) throw new Error(`${missing} (required in CI)`);
 
 const PEOPLE: Record<string, Record<string, unknown>> = {
   alice: { email: 'alice@acme.test', email_verified: true, name: 'Alice Archer', groups: ['Legal', 'Sales'], confer_ai: true },

@@ -33,6 +33,7 @@ import {
   type Browser,
   type ConferServer,
 } from './harness.ts';
+import { inCi } from '../../src/app/ci-env.ts';
 
 const example = (name: string) => readFileSync(join(ROOT, 'examples', name));
 
@@ -43,7 +44,7 @@ declare const window: any;
 declare function getComputedStyle(element: unknown, pseudo?: string): { outlineStyle: string };
 
 const missing = existsSync(CHROMIUM) ? null : `Chromium not found at ${CHROMIUM}; install it with apt-get install chromium`;
-if (missing && process.env.CI) throw new Error(`${missing} (required in CI)`);
+if (missing && inCi()) throw new Error(`${missing} (required in CI)`);
 
 describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }, () => {
   let server: ConferServer;
