@@ -53,6 +53,9 @@ async function view(ctx: Ctx, a: Artifact): Promise<MeetingView> {
 }
 
 /** Meetings the caller may read, newest first. */
+/** The most meetings one page of `listMeetings` returns. */
+export const MEETINGS_PAGE_MAX = 100;
+
 export async function listMeetings(ctx: Ctx, filter: MeetingFilter = {}): Promise<Page<MeetingView>> {
   const user = await identify(ctx);
   const page = await ctx.store.artifacts.list(ctx.account.id, { ...filter, type: 'meeting', visibleTo: await principalsOf(ctx, user) });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { answerSchema, meetingSummarySchema } from '../../../features/schemas.ts';
+import { MEETINGS_PAGE_MAX } from '../../../usecases/meetings.ts';
 
 export const errorSchema = z
   .object({
@@ -38,7 +39,7 @@ export const meetingPageSchema = z
   .openapi('MeetingPage');
 
 export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'page size, 1–100' }),
+  limit: z.coerce.number().int().min(1).max(MEETINGS_PAGE_MAX).default(20).openapi({ description: `page size, 1–${MEETINGS_PAGE_MAX}` }),
   offset: z.coerce.number().int().min(0).default(0),
   q: z.string().max(200).optional().openapi({ description: 'full-text search over titles and transcripts' }),
   from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'meetings starting at or after this instant' }),
