@@ -128,6 +128,12 @@ describe('meetings API over HTTP', () => {
     const bad = await call('/v1/meetings?limit=500');
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as any).error.fields[0].path, 'limit');
+    for (const query of ['limit=1&limit=2', 'q=a&q=b']) {
+      const twice = await call(`/v1/meetings?${query}`);
+      assert.equal(twice.status, 400);
+      const name = query.slice(0, query.indexOf('='));
+      assert.deepEqual(((await twice.json()) as any).error.fields, [{ path: name, message: `${name} was given more than once; send it once` }]);
+    }
   });
 
   it('shows a meeting and its transcript', async () => {

@@ -5,9 +5,20 @@ import { invalidInput, type FieldError } from '../core/errors.ts';
 const fieldsOf = (issues: { path: PropertyKey[]; message: string }[]): FieldError[] =>
   issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
 
-/** Turns request-validation failures into 400 responses with one entry per bad field. */
+/**
+ * Turns request-validation failures into 400 responses with one entry per bad
+ * field. A query parameter given more than once reaches the schema as a list;
+ * where the schema wants one value, that is what the error says.
+ */
 export const validationHook: Hook<any, any, any, any> = (result) => {
-  if (!result.success) throw invalidInput('invalid request', fieldsOf((result.error as { issues: { path: PropertyKey[]; message: string }[] }).issues));
+  if (result.success) return;
+  let fields = fieldsOf((result.error as { issues: { path: PropertyKey[]; message: string }[] }).issues);
+  if (result.target === 'query') {
+    // The validator hands the hook the raw query it parsed, though its type does not say so.
+    const raw = ((result as { data?: unknown }).data ?? {}) as Record<string, unknown>;
+    fields = fields.map((f) => (Array.isArray(raw[f.path]) ? { path: f.path, message: `${f.path} was given more than once; send it once` } : f));
+  }
+  throw invalidInput('invalid request', fields);
 };
 
 /** Validates a value the route validators could not (e.g. one of several content types). */
