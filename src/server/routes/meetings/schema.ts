@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { answerSchema, meetingSummarySchema } from '../../../features/schemas.ts';
 import { MEETINGS_PAGE_MAX } from '../../../usecases/meetings.ts';
+import { lineText } from '../text-fields.ts';
 
 export const errorSchema = z
   .object({
@@ -52,7 +53,7 @@ export const listQuery = z.object({
 });
 
 const segmentInput = z.object({
-  speaker: z.string(),
+  speaker: lineText(),
   start: z.number().optional(),
   end: z.number().optional(),
   text: z.string(),
@@ -60,8 +61,8 @@ const segmentInput = z.object({
 
 export const jsonUpload = z
   .object({
-    filename: z.string().max(255).optional().openapi({ description: 'name used in error messages and stored with the original' }),
-    title: z.string().max(300).optional(),
+    filename: lineText().max(255).optional().openapi({ description: 'name used in error messages and stored with the original' }),
+    title: lineText().max(300).optional(),
     date: z.iso.datetime({ offset: true }).optional().openapi({ description: 'meeting start; relative due dates resolve against it' }),
     format: z.enum(['webvtt', 'srt', 'text', 'json']).optional(),
     content: z.string().optional().openapi({ description: 'a transcript file as text (WebVTT, SRT, plain text or JSON)' }),
@@ -75,7 +76,7 @@ export const multipartUpload = z
     file: z
       .custom<File>((v) => v instanceof File, { error: (issue) => (Array.isArray(issue.input) ? 'send one transcript file per upload' : 'file must be an uploaded file') })
       .openapi({ type: 'string', format: 'binary' }),
-    title: z.string().max(300).optional(),
+    title: lineText().max(300).optional(),
     date: z.iso.datetime({ offset: true }).optional(),
   })
   .openapi('MeetingUploadForm');

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { lineText } from '../text-fields.ts';
 
 const isoDate = z
   .string()
@@ -51,11 +52,11 @@ export const taskListQuery = z.object({
 
 export const taskPatchBody = z
   .object({
-    title: z.string().trim().min(1).max(1000).optional(),
+    title: lineText().trim().min(1).max(1000).optional(),
     status: z.enum(['open', 'done']).optional(),
     due: isoDate.nullable().optional().openapi({ description: 'YYYY-MM-DD, or null to clear' }),
     assignee: z
-      .union([z.object({ userId: z.string().min(1) }).strict(), z.object({ name: z.string().trim().min(1).max(200) }).strict()], {
+      .union([z.object({ userId: z.string().min(1) }).strict(), z.object({ name: lineText().trim().min(1).max(200) }).strict()], {
         error: 'expected {"userId": "usr_…"}, {"name": "…"} or null',
       })
       .nullable()
