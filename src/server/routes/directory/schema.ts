@@ -56,7 +56,7 @@ export const userPatchBody = z
   .openapi('UserPatch');
 
 export const userListQuery = z.object({
-  q: z.string().max(200).optional().openapi({ description: 'words in the name or email' }),
+  q: lineText().max(200).optional().openapi({ description: 'words in the name or email' }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

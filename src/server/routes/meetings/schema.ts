@@ -42,10 +42,10 @@ export const meetingPageSchema = z
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MEETINGS_PAGE_MAX).default(20).openapi({ description: `page size, 1–${MEETINGS_PAGE_MAX}` }),
   offset: z.coerce.number().int().min(0).default(0),
-  q: z.string().max(200).optional().openapi({ description: 'full-text search over titles and transcripts' }),
+  q: lineText().max(200).optional().openapi({ description: 'full-text search over titles and transcripts; at least one word' }),
   from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'meetings starting at or after this instant' }),
   to: z.iso.datetime({ offset: true }).optional(),
-  participant: z.string().max(200).optional(),
+  participant: lineText().max(200).optional(),
   hasActionItems: z
     .stringbool()
     .optional()

@@ -45,7 +45,7 @@ export const taskListQuery = z.object({
   meetingId: z.string().max(100).optional().openapi({ description: 'tasks from this meeting' }),
   dueFrom: isoDate.optional().openapi({ description: 'due on or after this date (YYYY-MM-DD)' }),
   dueTo: isoDate.optional().openapi({ description: 'due on or before this date (YYYY-MM-DD)' }),
-  q: z.string().max(200).optional().openapi({ description: 'words in the title' }),
+  q: lineText().max(200).optional().openapi({ description: 'words in the title' }),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: 'page size, 1–200' }),
   offset: z.coerce.number().int().min(0).default(0),
 });
