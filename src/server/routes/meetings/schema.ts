@@ -57,7 +57,7 @@ const segmentInput = z.object({
   start: z.number().optional(),
   end: z.number().optional(),
   text: z.string(),
-});
+}).strict();
 
 export const jsonUpload = z
   .object({
@@ -68,6 +68,7 @@ export const jsonUpload = z
     content: z.string().optional().openapi({ description: 'a transcript file as text (WebVTT, SRT, plain text or JSON)' }),
     segments: z.array(segmentInput).optional().openapi({ description: 'transcript segments, instead of content' }),
   })
+  .strict()
   .refine((b) => (b.content === undefined) !== (b.segments === undefined), { message: 'send exactly one of content or segments', path: ['content'] })
   .openapi('MeetingUploadJson');
 
@@ -101,12 +102,12 @@ export const pendingSchema = z.object({ status: z.enum(['pending', 'failed']), m
 export const regenerateBody = z.object({
   maxWords: z.number().int().min(5).max(5000).optional(),
   provider: z.string().optional().openapi({ description: '`builtin` or a registered provider name' }),
-});
+}).strict();
 
 export const questionBody = z.object({
   question: z.string().trim().min(1).max(2000).openapi({ example: 'Who were the five vendors mentioned?' }),
   maxWords: z.number().int().min(5).max(1000).optional(),
-});
+}).strict();
 
 export const answerResponse = answerSchema
   .and(z.object({ id: z.string(), meetingId: z.string(), provider: z.string(), model: z.string().nullable(), createdAt: z.string() }))

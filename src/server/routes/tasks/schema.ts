@@ -63,11 +63,12 @@ export const taskPatchBody = z
       .optional()
       .openapi({ description: '{userId} of a user of the account, {name} of someone without an account, or null to unassign' }),
   })
+  .strict()
   .openapi('TaskPatch');
 
 export const captureBody = z.object({
   summaryId: z.string().optional().openapi({ description: 'the summary to take action items from; the latest when absent' }),
-});
+}).strict();
 
 export const captureResultSchema = z
   .object({
