@@ -98,7 +98,9 @@ describe('confer administration commands', () => {
     const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.ok(lines.some((e) => e.action === 'user.deactivate'));
     assert.deepEqual(lines.map((e) => e.seq), lines.map((_, i) => i + 1));
-    assert.equal((await cli('audit', 'export', '--since', 'yesterday-ish')).code, 2);
+    const garbled = await cli('audit', 'export', '--since', 'yesterday-ish');
+    assert.equal(garbled.code, 2);
+    assert.match(garbled.stderr, /--since: expected an ISO-8601 date or time, got "yesterday-ish"/);
     const db = new Database(fresh);
     db.prepare("delete from audit_events where action = 'group.create'").run();
     const seq = lines.find((e) => e.action === 'group.create').seq;

@@ -152,6 +152,9 @@ describe('confer CLI', () => {
     assert.match(list.stdout, /Second stand-up/);
     const found = await cli('meetings', 'list', '-q', 'billing', '--json');
     assert.equal(JSON.parse(found.stdout).total, 2);
+    const huge = await cli('meetings', 'list', '--limit', '1e9');
+    assert.equal(huge.code, 2);
+    assert.match(huge.stderr, /--limit: expected a whole number from 1 to 100, got "1e9"/);
     const id = /mtg_\w+/.exec(ingest.stdout)![0];
     const show = await cli('meetings', 'show', id);
     assert.match(show.stdout, /## Action items/);

@@ -36,9 +36,13 @@ export async function issueToken(
   return { token, record };
 }
 
+const KIND_NAMES: Record<ApiToken['kind'], string> = { api: 'an API token', session: 'a web session', scim: 'a SCIM token' };
+
 /**
  * Resolves a bearer token to its account and active user. Every failure is
- * the same 401 with a reason, so a caller cannot probe which tokens exist.
+ * the same 401 with a reason, so a caller cannot probe which tokens exist;
+ * only someone holding a real token learns which kind it is, when it was
+ * sent where that kind is not accepted.
  */
 export async function authenticateToken(
   store: Store,
@@ -46,10 +50,12 @@ export async function authenticateToken(
   token: string,
   kinds: ApiToken['kind'][] = ['api', 'session'],
 ): Promise<{ account: Account; user: User; token: ApiToken }> {
-  const invalid = (why: string) => new AppError('unauthenticated', `invalid bearer token: ${why}`);
+  const invalid = (why: string) =>
+    new AppError('unauthenticated', kinds.length === 1 && kinds[0] === 'session' ? `the session cookie is invalid or expired (${why}); sign in again` : `invalid bearer token: ${why}`);
   if (!token.startsWith(TOKEN_PREFIX)) throw invalid('not a Confer token');
   const record = await store.tokens.findByHash(hashToken(token));
-  if (!record || !kinds.includes(record.kind)) throw invalid('unknown token');
+  if (!record) throw invalid('unknown token');
+  if (!kinds.includes(record.kind)) throw invalid(`${KIND_NAMES[record.kind]} is not accepted here; send ${kinds.map((k) => KIND_NAMES[k]).join(' or ')}`);
   const now = clock.now();
   if (record.revokedAt) throw invalid('revoked');
   if (record.expiresAt && new Date(record.expiresAt) <= now) throw invalid('expired');

@@ -12,7 +12,7 @@ import { modelsRoutes } from './routes/models/models-routes.ts';
 import { auditRoutes } from './routes/audit/audit-routes.ts';
 import { tokensRoutes } from './routes/directory/tokens-routes.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
-import { scimRoutes } from './routes/scim/scim-routes.ts';
+import { SCIM_BASE_PATH, scimRoutes } from './routes/scim/scim-routes.ts';
 import { directoryRoutes } from './routes/directory/directory-routes.ts';
 import { settingsRoutes } from './routes/settings/settings-routes.ts';
 import { redactionRoutes } from './routes/redaction/redaction-routes.ts';
@@ -46,8 +46,9 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
       throw new AppError('payload_too_large', `the request body is larger than the ${REQUEST_BODY_LIMIT / 1024 / 1024} MB limit`);
     },
   });
-  // The transcript upload sets its own, larger limit.
-  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/v1/meetings' ? next() : bounded(c, next)));
+  // The transcript upload sets its own, larger limit; SCIM its own, smaller one.
+  const ownLimit = (method: string, path: string) => (method === 'POST' && path === '/v1/meetings') || path.startsWith(`${SCIM_BASE_PATH}/`);
+  app.use('*', (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : bounded(c, next)));
   app.onError((error, c) => errorResponse(c, error, services.logger));
   app.notFound((c) => errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`), services.logger));
 

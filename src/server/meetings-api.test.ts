@@ -128,6 +128,23 @@ describe('meetings API over HTTP', () => {
     const bad = await call('/v1/meetings?limit=500');
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as any).error.fields[0].path, 'limit');
+    assert.equal(((await (await call('/v1/meetings?q=%20')).json()) as any).total, page.total, 'an empty search is no search');
+    const control = 'must not contain control characters (such as NUL, tab or a line break)';
+    for (const [query, field, message] of [
+      ['participant=%00', 'participant', control],
+      ['q=%00', 'q', control],
+      ['q=%22%27(', 'q', 'search with at least one word made of letters or digits'],
+    ]) {
+      const refused = await call(`/v1/meetings?${query}`);
+      assert.equal(refused.status, 400, query);
+      assert.deepEqual(((await refused.json()) as any).error.fields, [{ path: field, message }], query);
+    }
+    for (const query of ['limit=1&limit=2', 'q=a&q=b']) {
+      const twice = await call(`/v1/meetings?${query}`);
+      assert.equal(twice.status, 400);
+      const name = query.slice(0, query.indexOf('='));
+      assert.deepEqual(((await twice.json()) as any).error.fields, [{ path: name, message: `${name} was given more than once; send it once` }]);
+    }
   });
 
   it('shows a meeting and its transcript', async () => {

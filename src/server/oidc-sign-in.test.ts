@@ -161,7 +161,10 @@ describe('OIDC sign-in against a real OpenID provider', () => {
     assert.equal(signedOut.details.sessionId, (await world.services.store.tokens.findByHash(hashToken(session)))?.id);
     const replay = await app.request('/v1/me', { headers: { cookie: `confer_session=${session}` } });
     assert.equal(replay.status, 401);
-    assert.match(((await replay.json()) as any).error.message, /revoked/);
+    assert.equal(((await replay.json()) as any).error.message, 'the session cookie is invalid or expired (revoked); sign in again');
+    const garbled = await app.request('/v1/me', { headers: { cookie: 'confer_session=garbled' } });
+    assert.equal(garbled.status, 401);
+    assert.equal(((await garbled.json()) as any).error.message, 'the session cookie is invalid or expired (not a Confer token); sign in again');
   });
 
   it('refuses a deactivated user and audits the refusal', async () => {

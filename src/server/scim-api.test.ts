@@ -44,10 +44,22 @@ for (const dialect of DIALECTS) {
         assert.equal(none.status, 401);
         assert.equal(none.type, 'application/scim+json');
         assert.deepEqual(none.body.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
-        assert.equal((await scim('GET', '/Users', undefined, world.ownerToken)).status, 401);
+        const api = await scim('GET', '/Users', undefined, world.ownerToken);
+        assert.equal(api.status, 401);
+        assert.equal(api.body.detail, 'invalid bearer token: an API token is not accepted here; send a SCIM token');
         const member = await world.addUser();
         const memberScim = (await issueToken(store(), world.services.clock, { accountId: world.account.id, userId: member.id, name: 'x', kind: 'scim' })).token;
         assert.equal((await scim('GET', '/Users', undefined, memberScim)).status, 403);
+      });
+
+      it('refuses a body over the limit with a SCIM error, whatever its size', async () => {
+        for (const bytes of [2 * 1024 * 1024, 11 * 1024 * 1024]) {
+          const big = await scim('POST', '/Users', JSON.stringify({ userName: 'x'.repeat(bytes) }));
+          assert.equal(big.status, 413);
+          assert.equal(big.type, 'application/scim+json');
+          assert.deepEqual(big.body.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+          assert.equal(big.body.detail, 'the request body exceeds 1048576 bytes');
+        }
       });
 
       it('serves ServiceProviderConfig, ResourceTypes and Schemas including the Confer extension', async () => {

@@ -202,6 +202,7 @@ for (const dialect of DIALECTS) {
       const listed = await store.artifacts.list('acc_a', { q: 'vendors budgets' });
       assert.deepEqual(listed.items.map((a) => a.id), ['mtg_own']);
       assert.equal((await store.artifacts.list('acc_a', { q: 'vendors nonexistentword' })).total, 0);
+      assert.equal((await store.artifacts.list('acc_a', { q: `"'(` })).total, 0, 'a search with no words matches nothing');
     });
 
     it('stores outputs with links and enforces idempotency keys', async () => {

@@ -11,6 +11,9 @@ import type { AuditEvent } from '../core/types.ts';
 import { audit } from '../governance/audit.ts';
 import { authorize } from '../governance/authorization.ts';
 
+/** The most events one page of `listAudit` returns. */
+export const AUDIT_PAGE_MAX = 1000;
+
 export interface AuditQuery {
   actor?: string;
   action?: string;

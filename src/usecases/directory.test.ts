@@ -34,6 +34,17 @@ for (const dialect of DIALECTS) {
       assert.ok(actions.includes('user.create') && actions.includes('group.create') && actions.includes('group.members'));
     });
 
+    it('refuses names with control characters, from any caller (API, CLI, SCIM, CSV import)', async () => {
+      const ctx = await world.ctx(world.owner);
+      const fieldOf = (e: unknown) => AppError.isInstance(e) && e.code === 'invalid_input' && /control characters/.test(e.fields?.[0]?.message ?? '');
+      await assert.rejects(createGroup(ctx, { name: 'a\u0000b' }), fieldOf);
+      await assert.rejects(createUser(ctx, { email: 'nul@acme.test', name: 'Nul\u0000' }), fieldOf);
+      const kept = await createUser(ctx, { email: 'kept@acme.test', name: 'Kept' });
+      await assert.rejects(updateUser(ctx, kept.id, { name: 'Kept\nLine' }), fieldOf);
+      assert.equal((await world.services.store.users.get(world.account.id, kept.id))?.name, 'Kept');
+      assert.equal(await world.services.store.users.getByEmail(world.account.id, 'nul@acme.test'), null);
+    });
+
     it('refuses directory changes to members and owner promotions by admins', async () => {
       const member = await world.addUser();
       await assert.rejects(createUser(await world.ctx(member), { email: 'x@acme.test' }), code('forbidden'));

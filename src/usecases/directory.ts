@@ -14,6 +14,7 @@ import { ROLES, type Group, type Role, type User } from '../core/types.ts';
 import { audit } from '../governance/audit.ts';
 import { authorize } from '../governance/authorization.ts';
 import { isUniqueViolation } from '../store/db-util.ts';
+import { CONTROL_CHARACTERS_REFUSED, hasControlCharacters } from '../core/text.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -41,6 +42,7 @@ function checkUserFields(input: UserPatch): void {
   if (input.email !== undefined && !EMAIL.test(input.email.trim())) fields.push({ path: 'email', message: `"${input.email}" is not an email address` });
   if (input.role !== undefined && !ROLES.includes(input.role)) fields.push({ path: 'role', message: `role must be one of ${ROLES.join(', ')}; got "${input.role}"` });
   if (input.name !== undefined && input.name.length > 200) fields.push({ path: 'name', message: 'a name has at most 200 characters' });
+  if (input.name !== undefined && hasControlCharacters(input.name)) fields.push({ path: 'name', message: `a name ${CONTROL_CHARACTERS_REFUSED}` });
   if (input.status !== undefined && input.status !== 'active' && input.status !== 'deactivated') {
     fields.push({ path: 'status', message: 'status must be active or deactivated' });
   }
@@ -173,6 +175,7 @@ function checkGroupName(name: string | undefined): void {
   if (name !== undefined && (!name.trim() || name.length > 200)) {
     throw invalidInput('invalid group', [{ path: 'name', message: 'a group name is required, at most 200 characters' }]);
   }
+  if (name !== undefined && hasControlCharacters(name)) throw invalidInput('invalid group', [{ path: 'name', message: `a group name ${CONTROL_CHARACTERS_REFUSED}` }]);
 }
 
 export async function listGroups(ctx: Ctx): Promise<(Group & { memberCount: number })[]> {

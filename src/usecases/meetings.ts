@@ -1,10 +1,11 @@
 import type { Ctx } from '../core/context.ts';
-import { notFound } from '../core/errors.ts';
+import { invalidInput, notFound } from '../core/errors.ts';
 import type { MeetingSummary } from '../core/outputs.ts';
 import type { ArtifactFilter, Page } from '../core/store.ts';
 import type { Artifact, Output, Segment } from '../core/types.ts';
 import { principalsOf, readArtifact } from '../governance/access.ts';
 import { identify } from '../governance/identity.ts';
+import { searchTerms } from '../store/search-query.ts';
 
 export type SummaryStatus = 'ready' | 'pending' | 'failed' | 'none';
 
@@ -53,7 +54,15 @@ async function view(ctx: Ctx, a: Artifact): Promise<MeetingView> {
 }
 
 /** Meetings the caller may read, newest first. */
+/** The most meetings one page of `listMeetings` returns. */
+export const MEETINGS_PAGE_MAX = 100;
+
 export async function listMeetings(ctx: Ctx, filter: MeetingFilter = {}): Promise<Page<MeetingView>> {
+  // An empty search box means no search; one with only punctuation is a search for nothing.
+  if (filter.q !== undefined && filter.q.trim() === '') filter = { ...filter, q: undefined };
+  if (filter.q !== undefined && searchTerms(filter.q).length === 0) {
+    throw invalidInput('the search has no words to look for', [{ path: 'q', message: 'search with at least one word made of letters or digits' }]);
+  }
   const user = await identify(ctx);
   const page = await ctx.store.artifacts.list(ctx.account.id, { ...filter, type: 'meeting', visibleTo: await principalsOf(ctx, user) });
   return { ...page, items: await Promise.all(page.items.map((a) => view(ctx, a))) };

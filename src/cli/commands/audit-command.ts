@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { localContext } from '../../app/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { exportAudit, listAudit, verifyAudit } from '../../usecases/audit-log.ts';
+import { AUDIT_PAGE_MAX, exportAudit, listAudit, verifyAudit } from '../../usecases/audit-log.ts';
 import { writeOutputFile } from '../files.ts';
+import { instantOption, wholeNumberOption } from '../options.ts';
 import { withServices, type CliRuntime } from '../runtime.ts';
 
 export function registerAudit(program: Command, rt: CliRuntime): void {
@@ -35,9 +36,9 @@ export function registerAudit(program: Command, rt: CliRuntime): void {
     .option('--json', 'print as JSON')
     .action(async (opts: { actor?: string; action?: string; target?: string; since?: string; until?: string; limit: string; json?: boolean }) => {
       await withServices(rt, async (services) => {
-        const limit = Number(opts.limit);
-        if (!Number.isInteger(limit) || limit < 1) throw new AppError('invalid_input', `--limit must be a whole number ≥ 1; got "${opts.limit}"`);
-        const events = await listAudit(await localContext(services), { actor: opts.actor, action: opts.action, target: opts.target, from: opts.since, to: opts.until, limit });
+        const limit = wholeNumberOption('--limit', opts.limit, { min: 1, max: AUDIT_PAGE_MAX, fallback: 100 });
+        const [from, to] = [instantOption('--since', opts.since), instantOption('--until', opts.until)];
+        const events = await listAudit(await localContext(services), { actor: opts.actor, action: opts.action, target: opts.target, from, to, limit });
         if (opts.json) return rt.io.out(JSON.stringify(events, null, 2));
         for (const e of events) {
           rt.io.out(`${e.seq}\t${e.at}\t${e.actorType}:${e.actorId ?? '-'}\t${e.action}\t${e.targetType ?? '-'}:${e.targetId ?? '-'}\t${e.outcome}`);
@@ -52,13 +53,14 @@ export function registerAudit(program: Command, rt: CliRuntime): void {
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: { since?: string; until?: string; out?: string }) => {
       await withServices(rt, async (services) => {
+        const range = { since: instantOption('--since', opts.since), until: instantOption('--until', opts.until) };
         const ctx = await localContext(services);
         if (!opts.out) {
-          const count = await exportAudit(ctx, opts, (line) => rt.io.out(line));
+          const count = await exportAudit(ctx, range, (line) => rt.io.out(line));
           rt.io.err(`exported ${count} events`);
           return;
         }
-        const count = await writeOutputFile(opts.out, (writeLine) => exportAudit(ctx, opts, writeLine));
+        const count = await writeOutputFile(opts.out, (writeLine) => exportAudit(ctx, range, writeLine));
         rt.io.err(`exported ${count} events to ${opts.out}`);
       });
     });

@@ -1,21 +1,14 @@
 import type { Command } from 'commander';
 import { localContext } from '../../app/context.ts';
-import { AppError } from '../../core/errors.ts';
 import { MAX_TRANSCRIPT_BYTES, parseTranscript } from '../../ingest/index.ts';
 import { ingestMeeting, JOB_INDEX_MEETING, JOB_SUMMARIZE_MEETING } from '../../usecases/ingest-meeting.ts';
-import { getLatestSummary, getMeeting, listMeetings } from '../../usecases/meetings.ts';
+import { getLatestSummary, getMeeting, listMeetings, MEETINGS_PAGE_MAX } from '../../usecases/meetings.ts';
 import { summaryAsMarkdown } from '../format/summary-format.ts';
 import { clock } from '../format/time.ts';
 import { progress } from '../output.ts';
 import { readInputFile } from '../files.ts';
+import { wholeNumberOption } from '../options.ts';
 import { inlineWorker, withServices, type CliRuntime } from '../runtime.ts';
-
-const positiveInt = (name: string, value: string | undefined, fallback: number): number => {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new AppError('invalid_input', `${name} must be a whole number ≥ 0; got "${value}"`);
-  return n;
-};
 
 export function registerMeetings(program: Command, rt: CliRuntime): void {
   program
@@ -61,7 +54,9 @@ export function registerMeetings(program: Command, rt: CliRuntime): void {
     .action(async (opts: { query?: string; limit?: string; offset?: string; json?: boolean }) => {
       await withServices(rt, async (services) => {
         const ctx = await localContext(services);
-        const page = await listMeetings(ctx, { q: opts.query, limit: positiveInt('--limit', opts.limit, 20) || 20, offset: positiveInt('--offset', opts.offset, 0) });
+        const page = await listMeetings(ctx, { q: opts.query, limit: wholeNumberOption('--limit', opts.limit, { min: 1, max: MEETINGS_PAGE_MAX, fallback: 20 }),
+          offset: wholeNumberOption('--offset', opts.offset, { min: 0, fallback: 0 }),
+         });
         if (opts.json) return rt.io.out(JSON.stringify(page, null, 2));
         if (page.items.length === 0) return rt.io.out(opts.query ? `no meetings match "${opts.query}"` : 'no meetings yet; add one with `confer ingest FILE`');
         for (const m of page.items) {

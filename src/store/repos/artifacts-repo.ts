@@ -116,7 +116,10 @@ export class KyselyArtifactRepo implements ArtifactRepo {
       query = query.where(filter.hasActionItems ? sql<boolean>`${count} > 0` : sql<boolean>`${count} = 0`);
     }
     if (filter.q) {
-      for (const term of searchTerms(filter.q)) {
+      const terms = searchTerms(filter.q);
+      // A search for nothing searchable finds nothing, rather than everything.
+      if (terms.length === 0) query = query.where(sql<boolean>`1 = 0`);
+      for (const term of terms) {
         query = query.where(sql<boolean>`a.id in (${artifactsMatching(this.dialect, accountId, term)})`);
       }
     }

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { listAudit, verifyAudit } from '../../../usecases/audit-log.ts';
+import { AUDIT_PAGE_MAX, listAudit, verifyAudit } from '../../../usecases/audit-log.ts';
 import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
@@ -40,7 +40,7 @@ const routes = {
         from: z.string().optional().openapi({ description: 'ISO date or time, inclusive' }),
         to: z.string().optional().openapi({ description: 'ISO date or time, inclusive' }),
         afterSeq: z.coerce.number().int().min(0).optional().openapi({ description: 'page on: the last seq seen' }),
-        limit: z.coerce.number().int().min(1).max(1000).default(100),
+        limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(100),
       }),
     },
     responses: { 200: json(z.object({ items: z.array(eventSchema), nextAfterSeq: z.number().int().nullable() }), 'Events'), ...errors },

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { errorSchema } from '../meetings/schema.ts';
+import { lineText } from '../text-fields.ts';
 
 export const errorResponses = {
   400: { description: 'Invalid input, with field-level errors', content: { 'application/json': { schema: errorSchema } } },
@@ -40,22 +41,22 @@ export const userPageSchema = z
   .openapi('UserPage');
 
 const userFields = {
-  name: z.string().max(200).optional(),
+  name: lineText().max(200).optional(),
   role: z.enum(['owner', 'admin', 'member']).optional(),
   studio: z.boolean().optional(),
   aiAccess: z.boolean().optional(),
   customAddOn: z.boolean().optional(),
-  locale: z.string().max(35).optional(),
+  locale: lineText().max(35).optional(),
 };
 
-export const userCreateBody = z.object({ email: z.string().min(3).max(320), ...userFields }).strict().openapi('UserCreate');
+export const userCreateBody = z.object({ email: lineText().min(3).max(320), ...userFields }).strict().openapi('UserCreate');
 export const userPatchBody = z
-  .object({ email: z.string().min(3).max(320).optional(), status: z.enum(['active', 'deactivated']).optional(), ...userFields })
+  .object({ email: lineText().min(3).max(320).optional(), status: z.enum(['active', 'deactivated']).optional(), ...userFields })
   .strict()
   .openapi('UserPatch');
 
 export const userListQuery = z.object({
-  q: z.string().max(200).optional().openapi({ description: 'words in the name or email' }),
+  q: lineText().max(200).optional().openapi({ description: 'words in the name or email' }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -75,8 +76,8 @@ export const groupListSchema = z.object({ items: z.array(groupSchema.extend({ me
 export const groupDetailSchema = groupSchema
   .extend({ members: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })) })
   .openapi('GroupDetail');
-export const groupCreateBody = z.object({ name: z.string().min(1).max(200), aiAccess: z.boolean().optional() }).strict().openapi('GroupCreate');
-export const groupPatchBody = z.object({ name: z.string().min(1).max(200).optional(), aiAccess: z.boolean().optional() }).strict().openapi('GroupPatch');
+export const groupCreateBody = z.object({ name: lineText().min(1).max(200), aiAccess: z.boolean().optional() }).strict().openapi('GroupCreate');
+export const groupPatchBody = z.object({ name: lineText().min(1).max(200).optional(), aiAccess: z.boolean().optional() }).strict().openapi('GroupPatch');
 export const membersBody = z
   .object({
     add: z.array(z.string().min(1)).max(1000).optional().openapi({ description: 'user ids or emails to add' }),

@@ -6,6 +6,7 @@ import { requireAuth } from '../../auth.ts';
 import type { AppEnv } from '../../env.ts';
 import { validationHook } from '../../validation.ts';
 import { errorResponses as errors, idParam, security } from './schema.ts';
+import { lineText } from '../text-fields.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -55,7 +56,7 @@ const routes = {
         required: true,
         content: {
           'application/json': {
-            schema: z.object({ name: z.string().min(1).max(100), kind: z.enum(['api', 'scim']).optional(), expiresInDays: z.number().int().min(1).max(3650).optional() }).strict(),
+            schema: z.object({ name: lineText().min(1).max(100), kind: z.enum(['api', 'scim']).optional(), expiresInDays: z.number().int().min(1).max(3650).optional() }).strict(),
           },
         },
       },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { lineText } from '../text-fields.ts';
 
 export const holdSchema = z
   .object({
@@ -18,7 +19,7 @@ export const holdSchema = z
 
 export const holdCreateBody = z
   .object({
-    name: z.string().min(1).max(200).openapi({ description: 'unique within the account', example: 'acme-v-smith' }),
+    name: lineText().min(1).max(200).openapi({ description: 'unique within the account', example: 'acme-v-smith' }),
     reason: z.string().min(1).max(2000).openapi({ example: 'Litigation 2026-17' }),
     userId: z.string().min(1).optional(),
     artifactId: z.string().min(1).optional(),

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { answerSchema, meetingSummarySchema } from '../../../features/schemas.ts';
+import { MEETINGS_PAGE_MAX } from '../../../usecases/meetings.ts';
+import { lineText } from '../text-fields.ts';
 
 export const errorSchema = z
   .object({
@@ -38,12 +40,12 @@ export const meetingPageSchema = z
   .openapi('MeetingPage');
 
 export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'page size, 1–100' }),
+  limit: z.coerce.number().int().min(1).max(MEETINGS_PAGE_MAX).default(20).openapi({ description: `page size, 1–${MEETINGS_PAGE_MAX}` }),
   offset: z.coerce.number().int().min(0).default(0),
-  q: z.string().max(200).optional().openapi({ description: 'full-text search over titles and transcripts' }),
+  q: lineText().max(200).optional().openapi({ description: 'full-text search over titles and transcripts; at least one word' }),
   from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'meetings starting at or after this instant' }),
   to: z.iso.datetime({ offset: true }).optional(),
-  participant: z.string().max(200).optional(),
+  participant: lineText().max(200).optional(),
   hasActionItems: z
     .stringbool()
     .optional()
@@ -51,21 +53,22 @@ export const listQuery = z.object({
 });
 
 const segmentInput = z.object({
-  speaker: z.string(),
+  speaker: lineText(),
   start: z.number().optional(),
   end: z.number().optional(),
   text: z.string(),
-});
+}).strict();
 
 export const jsonUpload = z
   .object({
-    filename: z.string().max(255).optional().openapi({ description: 'name used in error messages and stored with the original' }),
-    title: z.string().max(300).optional(),
+    filename: lineText().max(255).optional().openapi({ description: 'name used in error messages and stored with the original' }),
+    title: lineText().max(300).optional(),
     date: z.iso.datetime({ offset: true }).optional().openapi({ description: 'meeting start; relative due dates resolve against it' }),
     format: z.enum(['webvtt', 'srt', 'text', 'json']).optional(),
     content: z.string().optional().openapi({ description: 'a transcript file as text (WebVTT, SRT, plain text or JSON)' }),
     segments: z.array(segmentInput).optional().openapi({ description: 'transcript segments, instead of content' }),
   })
+  .strict()
   .refine((b) => (b.content === undefined) !== (b.segments === undefined), { message: 'send exactly one of content or segments', path: ['content'] })
   .openapi('MeetingUploadJson');
 
@@ -74,7 +77,7 @@ export const multipartUpload = z
     file: z
       .custom<File>((v) => v instanceof File, { error: (issue) => (Array.isArray(issue.input) ? 'send one transcript file per upload' : 'file must be an uploaded file') })
       .openapi({ type: 'string', format: 'binary' }),
-    title: z.string().max(300).optional(),
+    title: lineText().max(300).optional(),
     date: z.iso.datetime({ offset: true }).optional(),
   })
   .openapi('MeetingUploadForm');
@@ -99,12 +102,12 @@ export const pendingSchema = z.object({ status: z.enum(['pending', 'failed']), m
 export const regenerateBody = z.object({
   maxWords: z.number().int().min(5).max(5000).optional(),
   provider: z.string().optional().openapi({ description: '`builtin` or a registered provider name' }),
-});
+}).strict();
 
 export const questionBody = z.object({
   question: z.string().trim().min(1).max(2000).openapi({ example: 'Who were the five vendors mentioned?' }),
   maxWords: z.number().int().min(5).max(1000).optional(),
-});
+}).strict();
 
 export const answerResponse = answerSchema
   .and(z.object({ id: z.string(), meetingId: z.string(), provider: z.string(), model: z.string().nullable(), createdAt: z.string() }))

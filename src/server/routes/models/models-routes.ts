@@ -32,7 +32,7 @@ const routes = {
     tags: ['Account'],
     security,
     summary: 'Change the deployment mode (owners only; audited with old and new values)',
-    request: { body: { required: true, content: { 'application/json': { schema: z.object({ deploymentMode: z.enum(DEPLOYMENT_MODES) }) } } } },
+    request: { body: { required: true, content: { 'application/json': { schema: z.object({ deploymentMode: z.enum(DEPLOYMENT_MODES) }).strict() } } } },
     responses: { 200: { description: 'The account as changed', content: { 'application/json': { schema: accountSchema } } }, ...errors },
   }),
   listProviders: createRoute({

@@ -64,6 +64,7 @@ export const featureRunBody = z
     provider: z.string().min(1).optional().openapi({ description: '"builtin" or a registered provider the account may use; refused with the reason otherwise' }),
     idempotencyKey: z.string().min(1).max(200).optional().openapi({ description: 'a repeated key returns the stored output instead of running again' }),
   })
+  .strict()
   .openapi('FeatureRun');
 
 /** The stored output of a run. */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PII_ENTITY_TYPES } from '../../../governance/redaction/index.ts';
+import { lineText } from '../text-fields.ts';
 
 export const patternSchema = z
   .object({ id: z.string(), name: z.string(), pattern: z.string().openapi({ description: 'Java regex syntax' }), createdAt: z.string(), createdBy: z.string().nullable() })
@@ -22,7 +23,7 @@ export const typesBody = z
 
 export const patternBody = z
   .object({
-    name: z.string().min(1).max(100),
+    name: lineText().min(1).max(100),
     pattern: z.string().openapi({ description: 'Java regex; validated on save', example: '(?i)internal use only' }),
   })
   .strict();

@@ -5,6 +5,7 @@
  * errors included, is `application/scim+json`.
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { userContext } from '../../../app/context.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -44,7 +45,6 @@ function baseUrl(c: Context<AppEnv>): string {
 
 async function body(c: Context): Promise<unknown> {
   const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_BODY) throw new ScimError(null, `the request body exceeds ${MAX_BODY} bytes`, 413);
   try {
     return JSON.parse(text);
   } catch {
@@ -65,6 +65,17 @@ export function scimRoutes(): Hono<AppEnv> {
     if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="confer-scim"');
     return scimJson(c, errorBody, status as ContentfulStatusCode);
   });
+
+  // Checked here rather than by the API-wide limit, so a refusal is a SCIM error too.
+  app.use(
+    `${SCIM_BASE_PATH}/*`,
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: () => {
+        throw new ScimError(null, `the request body exceeds ${MAX_BODY} bytes`, 413);
+      },
+    }),
+  );
 
   // Discovery documents describe the service and carry no account data: no token needed.
   app.get(`${SCIM_BASE_PATH}/ServiceProviderConfig`, (c) => scimJson(c, serviceProviderConfig(baseUrl(c))));

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { lineText } from '../text-fields.ts';
 
 const isoDate = z
   .string()
@@ -44,29 +45,30 @@ export const taskListQuery = z.object({
   meetingId: z.string().max(100).optional().openapi({ description: 'tasks from this meeting' }),
   dueFrom: isoDate.optional().openapi({ description: 'due on or after this date (YYYY-MM-DD)' }),
   dueTo: isoDate.optional().openapi({ description: 'due on or before this date (YYYY-MM-DD)' }),
-  q: z.string().max(200).optional().openapi({ description: 'words in the title' }),
+  q: lineText().max(200).optional().openapi({ description: 'words in the title' }),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: 'page size, 1–200' }),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
 export const taskPatchBody = z
   .object({
-    title: z.string().trim().min(1).max(1000).optional(),
+    title: lineText().trim().min(1).max(1000).optional(),
     status: z.enum(['open', 'done']).optional(),
     due: isoDate.nullable().optional().openapi({ description: 'YYYY-MM-DD, or null to clear' }),
     assignee: z
-      .union([z.object({ userId: z.string().min(1) }).strict(), z.object({ name: z.string().trim().min(1).max(200) }).strict()], {
+      .union([z.object({ userId: z.string().min(1) }).strict(), z.object({ name: lineText().trim().min(1).max(200) }).strict()], {
         error: 'expected {"userId": "usr_…"}, {"name": "…"} or null',
       })
       .nullable()
       .optional()
       .openapi({ description: '{userId} of a user of the account, {name} of someone without an account, or null to unassign' }),
   })
+  .strict()
   .openapi('TaskPatch');
 
 export const captureBody = z.object({
   summaryId: z.string().optional().openapi({ description: 'the summary to take action items from; the latest when absent' }),
-});
+}).strict();
 
 export const captureResultSchema = z
   .object({
