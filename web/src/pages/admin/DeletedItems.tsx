@@ -4,7 +4,7 @@ import { api } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { when } from '../../format/time.ts';
 import { Button } from '../../ui/Button.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { DataTable, TableHead } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
@@ -63,17 +63,7 @@ export function DeletedItems() {
       {items && items.length === 0 && <EmptyState title="Nothing to restore">No soft-deleted content is inside its 30 days.</EmptyState>}
       {items && items.length > 0 && (
         <DataTable label="Restorable content">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Deleted</th>
-              <th scope="col">Restorable until</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Item', 'Owner', 'Deleted', 'Restorable until']} />
           <tbody>
             {items.map((a) => (
               <tr key={a.id} data-artifact={a.id}>

@@ -8,7 +8,7 @@ import { day, when } from '../../format/time.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { DataTable, TableHead } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../ui/Field.tsx';
 import { isMissingApi, Unavailable } from '../../ui/Unavailable.tsx';
@@ -179,16 +179,7 @@ function Retention() {
           {policies.data && policies.data.items.length === 0 && <EmptyState title="No retention policies">Everything is kept until someone deletes it.</EmptyState>}
           {policies.data && policies.data.items.length > 0 && (
             <DataTable label="Retention policies">
-              <thead>
-                <tr>
-                  <th scope="col">Applies to</th>
-                  <th scope="col">Kept</th>
-                  <th scope="col">Deletion</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Applies to', 'Kept', 'Deletion']} />
               <tbody>
                 {policies.data.items.map((p) => (
                   <tr key={`${p.kind}/${p.target}`}>
@@ -300,17 +291,7 @@ function Holds() {
           {holds.data && !holds.loading && holds.data.items.length === 0 && <EmptyState title={status === 'released' ? 'No released holds' : 'No legal holds'} />}
           {holds.data && !holds.loading && holds.data.items.length > 0 && (
             <DataTable label="Legal holds">
-              <thead>
-                <tr>
-                  <th scope="col">Hold</th>
-                  <th scope="col">Covers</th>
-                  <th scope="col">Placed</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Hold', 'Covers', 'Placed', 'Status']} />
               <tbody>
                 {holds.data.items.map((h) => (
                   <tr key={h.id} data-hold={h.name}>
@@ -518,15 +499,7 @@ function Redaction() {
         {p && p.patterns.length === 0 && <EmptyState title="No custom patterns" />}
         {p && p.patterns.length > 0 && (
           <DataTable label="Blocked patterns">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Pattern</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Pattern']} />
             <tbody>
               {p.patterns.map((bp) => (
                 <tr key={bp.id}>
@@ -682,17 +655,7 @@ function Disclaimers() {
           {disclaimers.data && disclaimers.data.items.length === 0 && <EmptyState title="No disclaimers" />}
           {disclaimers.data && disclaimers.data.items.length > 0 && (
             <DataTable label="Disclaimers">
-              <thead>
-                <tr>
-                  <th scope="col">Features</th>
-                  <th scope="col">Shown to</th>
-                  <th scope="col">Text (English)</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Features', 'Shown to', 'Text (English)', 'Version']} />
               <tbody>
                 {disclaimers.data.items.map((d) => (
                   <tr key={`${d.featureGroup}/${d.audience}`}>

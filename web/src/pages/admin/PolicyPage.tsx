@@ -6,7 +6,7 @@ import { useMe } from '../../auth/me.tsx';
 import { withQuery } from '../../router/router.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { DataTable, TableHead } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -171,17 +171,7 @@ function StoredSettings({ groups, stored, onChanged }: { groups: Group[]; stored
     <>
       {error && <ProblemNotice error={error} action="remove the setting" />}
       <DataTable label="Stored settings">
-        <thead>
-          <tr>
-            <th scope="col">Level</th>
-            <th scope="col">Setting</th>
-            <th scope="col">Value</th>
-            <th scope="col">Lock</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Level', 'Setting', 'Value', 'Lock']} />
         <tbody>
           {rows.map((s) => (
             <tr key={`${s.scope}/${s.scopeId}/${s.key}`}>

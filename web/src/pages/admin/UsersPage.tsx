@@ -10,7 +10,7 @@ import { withQuery } from '../../router/router.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { DataTable, TableHead } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -132,17 +132,7 @@ function Users() {
       {page && page.items.length === 0 && <EmptyState title={query ? 'No users match' : 'No users yet'}>{query ? 'Try part of a name or an email address.' : undefined}</EmptyState>}
       {page && page.items.length > 0 && (
         <DataTable label="Users">
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Licences</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['User', 'Role', 'Status', 'Licences']} />
           <tbody aria-busy={users.loading || undefined}>
             {page.items.map((u) => (
               <UserRow key={u.id} user={u} self={u.id === me.user.id} callerIsOwner={me.user.role === 'owner'} onChanged={(next) => users.setData((p) => p && { ...p, items: p.items.map((x) => (x.id === next.id ? next : x)) })} />

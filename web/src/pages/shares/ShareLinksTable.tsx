@@ -4,7 +4,7 @@ import type { ShareLink } from '../../api/types.ts';
 import { when } from '../../format/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { DataTable, TableHead } from '../../ui/DataTable.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { useAction } from '../../ui/use-action.ts';
@@ -36,17 +36,7 @@ export function ShareLinksTable({ links, label, creator, onRevoked }: { links: S
     <>
       {links.length > 0 && (
         <DataTable label={label}>
-          <thead>
-            <tr>
-              <th scope="col">Link</th>
-              {creator && <th scope="col">Made by</th>}
-              <th scope="col">Made</th>
-              <th scope="col">Expires</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Link', creator && 'Made by', 'Made', 'Expires']} />
           <tbody>
             {links.map((l) => (
               <tr key={l.id} data-share={l.id}>
