@@ -1,4 +1,8 @@
 /** Shapes of the `/v1` API responses the app reads (see `/v1/openapi.json`). */
+// The summary payload and its citations are the engine's own output shapes
+// (src/core, types only, erased in the build); the app reads them as they are.
+import type { MeetingSummary } from '../../../src/core/outputs.ts';
+import type { Citation } from '../../../src/core/types.ts';
 
 export type Role = 'owner' | 'admin' | 'member';
 
@@ -31,42 +35,8 @@ export interface Meeting {
   createdAt: string;
 }
 
-export interface Citation {
-  artifactId: string;
-  segment: number;
-  start: number;
-  end: number;
-  speaker: string;
-}
-
-export interface SummaryItem {
-  text: string;
-  citations: Citation[];
-}
-
-export interface ActionItem extends SummaryItem {
-  owner: string | null;
-  due: string | null;
-  dueText: string | null;
-}
-
-export interface Chapter {
-  title: string;
-  start: number;
-  end: number;
-  fromSegment: number;
-  toSegment: number;
-}
-
-export interface MeetingSummary {
-  overview: SummaryItem;
-  keyPoints: SummaryItem[];
-  decisions: SummaryItem[];
-  actionItems: ActionItem[];
-  nextSteps: SummaryItem[];
-  chapters: Chapter[];
-  stats: { segments: number; words: number; durationSeconds: number; speakers: string[] };
-}
+export type { Citation } from '../../../src/core/types.ts';
+export type { ActionItem, Chapter, MeetingSummary, SummaryItem } from '../../../src/core/outputs.ts';
 
 export interface Summary {
   id: string;
