@@ -6,11 +6,11 @@ import { when } from '../../format/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DataTable, TableHead } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { Notice } from '../../ui/Notice.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { UserLabel } from './UserLabel.tsx';
+import { ActionOutcome } from '../../ui/ActionOutcome.tsx';
 
 const REASONS: Record<RestorableArtifact['reason'], string> = {
   owner: 'deleted by its owner or an admin',
@@ -86,8 +86,7 @@ export function DeletedItems() {
           </tbody>
         </DataTable>
       )}
-      {action.error && <ProblemNotice error={action.error} action={attempt} />}
-      {action.done && <Notice tone="success">{action.done}</Notice>}
+      <ActionOutcome action={action} attempt={attempt} />
     </section>
   );
 }

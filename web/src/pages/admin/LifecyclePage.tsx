@@ -23,6 +23,7 @@ import { ActiveShareLinks } from './ActiveShareLinks.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
 import { DeletedItems } from './DeletedItems.tsx';
 import { UserLabel } from './UserLabel.tsx';
+import { ActionOutcome } from '../../ui/ActionOutcome.tsx';
 
 /** The account-level value of one setting (stored, or its default), with a save action. */
 function useAccountSetting(key: string, fallback: unknown) {
@@ -215,8 +216,7 @@ function Retention() {
               </Button>
             </div>
           </form>
-          {action.error && <ProblemNotice error={action.error} action="change the retention policy" />}
-          {action.done && <Notice tone="success">{action.done}</Notice>}
+          <ActionOutcome action={action} attempt="change the retention policy" />
         </>
       )}
     </section>
@@ -339,8 +339,7 @@ function Holds() {
               </Button>
             </div>
           </form>
-          {action.error && <ProblemNotice error={action.error} action="change the legal holds" />}
-          {action.done && <Notice tone="success">{action.done}</Notice>}
+          <ActionOutcome action={action} attempt="change the legal holds" />
           <ConfirmDialog
             open={releasing !== undefined}
             title={`Release hold ${releasing?.name ?? ''}?`}
@@ -524,8 +523,7 @@ function Redaction() {
             Add pattern
           </Button>
         </form>
-        {action.error && <ProblemNotice error={action.error} action="change the redaction policy" />}
-        {action.done && <Notice tone="success">{action.done}</Notice>}
+        <ActionOutcome action={action} attempt="change the redaction policy" />
         {p && <PatternTester initial="(?i)internal use only" />}
       </section>
     </>
@@ -716,8 +714,7 @@ function Disclaimers() {
               </Button>
             </div>
           </form>
-          {action.error && <ProblemNotice error={action.error} action="save the disclaimer" />}
-          {action.done && <Notice tone="success">{action.done}</Notice>}
+          <ActionOutcome action={action} attempt="save the disclaimer" />
         </>
       )}
     </section>

@@ -8,11 +8,11 @@ import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
-import { Notice } from '../../ui/Notice.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { isMissingApi, Unavailable } from '../../ui/Unavailable.tsx';
 import { useAction } from '../../ui/use-action.ts';
+import { ActionOutcome } from '../../ui/ActionOutcome.tsx';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -156,8 +156,7 @@ export function ServerExports({ onExported }: { onExported?: () => void }) {
           </Button>
         </div>
       </form>
-      {action.error && <ProblemNotice error={action.error} action="make or verify the export" />}
-      {action.done && <Notice tone="success">{action.done}</Notice>}
+      <ActionOutcome action={action} attempt="make or verify the export" />
       {fileErrors && <ProblemNotice error={fileErrors} action="download the file" />}
 
       <h3 id="server-exports-heading">Exports on the server</h3>

@@ -21,6 +21,7 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { AdminLayout } from './AdminLayout.tsx';
+import { ActionOutcome } from '../../ui/ActionOutcome.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -179,8 +180,7 @@ function GroupMembers({ group, onChanged }: { group: Group; onChanged(): void })
         </ul>
       )}
       {group.externalId && <p className="muted small">This group comes from SCIM: the identity provider may add members back at its next sync.</p>}
-      {action.error && <ProblemNotice error={action.error} action="remove the member" />}
-      {action.done && <Notice tone="success">{action.done}</Notice>}
+      <ActionOutcome action={action} attempt="remove the member" />
     </div>
   );
 }

@@ -5,9 +5,8 @@ import { when } from '../../format/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { DataTable, TableHead } from '../../ui/DataTable.tsx';
-import { Notice } from '../../ui/Notice.tsx';
-import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { useAction } from '../../ui/use-action.ts';
+import { ActionOutcome } from '../../ui/ActionOutcome.tsx';
 
 /** Whether a link still opens: neither revoked nor past its expiry. */
 export const isActiveLink = (l: ShareLink, now = new Date().toISOString()): boolean => !l.revokedAt && (!l.expiresAt || l.expiresAt > now);
@@ -57,8 +56,7 @@ export function ShareLinksTable({ links, label, creator, onRevoked }: { links: S
           </tbody>
         </DataTable>
       )}
-      {action.error && <ProblemNotice error={action.error} action="revoke the link" />}
-      {action.done && <Notice tone="success">{action.done}</Notice>}
+      <ActionOutcome action={action} attempt="revoke the link" />
       <ConfirmDialog open={revoking !== undefined} title="Revoke this share link?" confirmLabel="Revoke link" busy={action.busy === 'revoke'} onConfirm={revoke} onCancel={() => setRevoking(undefined)}>
         <p>Anyone who has the link can no longer open the summary. A revoked link cannot be turned back on; make a new one instead.</p>
       </ConfirmDialog>
