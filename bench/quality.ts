@@ -39,6 +39,9 @@ const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const LABELLED = fileURLToPath(new URL('./data/labelled-meetings/', import.meta.url));
 const OUT = fileURLToPath(new URL('../.bench-out/', import.meta.url));
 
+// Summaries and query-focused answers are written as minutes: reported speech, third person, past tense.
+const STYLE = 'minutes' as const;
+
 const SYSTEMS = ['engine', 'random', 'lead', 'textrank', 'oracle'] as const;
 type System = (typeof SYSTEMS)[number];
 
@@ -163,9 +166,9 @@ export async function qmsumBench() {
   for (const [n, meeting] of meetings.entries()) {
     const t0 = performance.now();
     const { segments, participants, segmentOf } = ingestQmsum(meeting, n);
-    const summary = summarizeMeeting({ artifactId: `qmsum-${n}`, segments, participants });
+    const summary = summarizeMeeting({ artifactId: `qmsum-${n}`, segments, participants, style: STYLE });
     const summaryText = summaryAsText(summary);
-    const answers = meeting.specific_query_list.map((q) => answerQuestion({ artifactId: `qmsum-${n}`, segments, question: q.query }));
+    const answers = meeting.specific_query_list.map((q) => answerQuestion({ artifactId: `qmsum-${n}`, segments, question: q.query, style: STYLE }));
     engineMs += performance.now() - t0;
 
     const baselines = new Baselines(segments, 1000 + n);
@@ -235,7 +238,7 @@ export async function amiBench() {
   for (const [n, [referenceRaw, transcript]] of data.entries()) {
     const reference = referenceRaw.replace(/<\/?t>/g, ' ').replace(/\s+/g, ' ').trim();
     const { segments, participants } = parseTranscript({ filename: `ami-valid-${n}.txt`, content: transcript });
-    const text = summaryAsText(summarizeMeeting({ artifactId: `ami-${n}`, segments, participants }));
+    const text = summaryAsText(summarizeMeeting({ artifactId: `ami-${n}`, segments, participants, style: STYLE }));
     pairs.engine.push({ candidate: text, reference });
     const others = new Baselines(segments, 2000 + n).summaries(countWords(text), reference);
     for (const [system, t] of Object.entries(others)) pairs[system as System].push({ candidate: t, reference });

@@ -18,6 +18,7 @@ import { selectKeyPoints, selectOverview, toSingleItem, toSummaryItems } from '.
 import { scoreSalience } from './summary/salience-scorer.ts';
 import { defaultSummaryWords } from './summary/summary-budget.ts';
 import { countWords } from './text/word-count.ts';
+import { reportSpeech, type TextStyle } from './text/reported-speech.ts';
 import { checkWordBudget } from './word-budget.ts';
 
 export interface SummarizeInput {
@@ -33,6 +34,12 @@ export interface SummarizeInput {
   participants?: string[];
   /** IANA zone due dates are resolved in; default `UTC`. */
   timeZone?: string;
+  /**
+   * `quotes` (default): overview, key points and decisions as said;
+   * `minutes`: reported in the third person and past tense, naming the speaker.
+   * Action items and next steps keep the words that were said, as tasks do.
+   */
+  style?: TextStyle;
 }
 
 /** Share of the budget next steps may take. */
@@ -60,10 +67,10 @@ export function summarizeMeeting(input: SummarizeInput): MeetingSummary {
   checkWordBudget(input.maxWords);
   const doc = buildMeetingDocument(input.artifactId, input.segments, input.participants);
   const reference = input.meetingDate ? zonedInstant(input.meetingDate, input.timeZone ?? 'UTC') : null;
-  return summarizeDocument(doc, reference, input.maxWords ?? defaultSummaryWords(doc.words));
+  return summarizeDocument(doc, reference, input.maxWords ?? defaultSummaryWords(doc.words), input.style ?? 'quotes');
 }
 
-function summarizeDocument(doc: MeetingDocument, reference: ZonedInstant | null, maxWords: number): MeetingSummary {
+function summarizeDocument(doc: MeetingDocument, reference: ZonedInstant | null, maxWords: number, style: TextStyle): MeetingSummary {
   const space = new TfIdfSpace(doc.sentences.map((sentence) => sentence.terms));
   const topics = segmentTopics(doc, space);
   const salience = scoreSalience(doc, space, topics);
@@ -76,7 +83,7 @@ function summarizeDocument(doc: MeetingDocument, reference: ZonedInstant | null,
   const statedSteps = detectNextSteps(doc, used);
 
   const overviewIds = selectOverview(doc, salience, maxWords);
-  const overview = overviewIds.length > 0 ? toSingleItem(doc, overviewIds) : { text: '', citations: [] };
+  const overview = overviewIds.length > 0 ? toSingleItem(doc, overviewIds, style) : { text: '', citations: [] };
   const overviewWords = countWords(overview.text);
 
   const stepBudget = Math.min(maxWords - overviewWords, Math.floor(maxWords * NEXT_STEPS_SHARE));
@@ -88,8 +95,8 @@ function summarizeDocument(doc: MeetingDocument, reference: ZonedInstant | null,
 
   return {
     overview,
-    keyPoints: toSummaryItems(doc, keyPointIds),
-    decisions: decisions.map((decision) => ({ text: decision.text, citations: citeSentences(doc, decision.sentences) })),
+    keyPoints: toSummaryItems(doc, keyPointIds, style),
+    decisions: decisions.map((decision) => ({ text: styled(doc, decision, style), citations: citeSentences(doc, decision.sentences) })),
     actionItems: owned.map((action) => toActionItem(doc, action)),
     nextSteps: steps.items,
     chapters: toChapters(doc, topics, titleChapters(doc, topics, space)),
@@ -126,6 +133,12 @@ function fitNextSteps(
   }
   chosen.sort((a, b) => a.sentence - b.sentence);
   return { items: chosen.map((offer) => offer.item), sentences: chosen.map((offer) => offer.sentence) };
+}
+
+/** A decision's words in `style`, reported in the name of whoever said its first sentence. */
+function styled(doc: MeetingDocument, decision: { text: string; sentences: readonly number[] }, style: TextStyle): string {
+  if (style === 'quotes' || decision.sentences.length === 0) return decision.text;
+  return reportSpeech(decision.text, { speaker: doc.turns[doc.sentences[decision.sentences[0]!]!.turn]!.speaker });
 }
 
 function toActionItem(doc: MeetingDocument, action: DetectedAction): ActionItem {

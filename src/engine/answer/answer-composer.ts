@@ -6,6 +6,8 @@
 import type { Answer } from '../../core/outputs.ts';
 import { citeSentences } from '../meeting/citations.ts';
 import type { MeetingDocument } from '../meeting/meeting-document.ts';
+import { turnText } from '../meeting/turn-text.ts';
+import { reportSpeech, type TextStyle } from '../text/reported-speech.ts';
 
 /** The answer when the meeting has nothing on the question. */
 export const NOT_COVERED = 'The meeting did not cover this.';
@@ -22,20 +24,33 @@ export function notCovered(what?: string): Answer {
 }
 
 /**
- * Quotes sentences, grouped by turn.
+ * Quotes sentences, grouped by turn; in the `minutes` style each speaker's
+ * words are reported instead, with the speaker named once per line.
  *
  * @example
  * quoteSentences(doc, [12, 13, 40])
  * // { answer: 'Priya Nair: "We looked at five vendors. Relaymark is cheapest."\nTom Becker: "…"', citations: [...], covered: true }
+ * quoteSentences(doc, [12, 13, 40], 'minutes')
+ * // { answer: 'Priya Nair: They looked at five vendors. Relaymark was cheapest.\nTom Becker thought …', … }
  */
-export function quoteSentences(doc: MeetingDocument, ids: readonly number[]): Answer {
+export function quoteSentences(doc: MeetingDocument, ids: readonly number[], style: TextStyle = 'quotes'): Answer {
   const ordered = [...new Set(ids)].sort((a, b) => a - b);
   const lines: string[] = [];
   let run: number[] = [];
+  let lastSpeaker: string | null = null;
   const flush = (): void => {
     if (run.length === 0) return;
     const speaker = doc.turns[doc.sentences[run[0]!]!.turn]!.speaker;
-    lines.push(`${speaker}: "${run.map((id) => doc.sentences[id]!.text).join(' ')}"`);
+    if (style === 'quotes') {
+      lines.push(`${speaker}: "${turnText(doc, run, style)}"`);
+    } else if (speaker === lastSpeaker) {
+      // The same speaker again, later: their words continue the line that names them.
+      lines[lines.length - 1] += ` ${reportSpeech(run.map((id) => doc.sentences[id]!.text).join(' '))}`;
+    } else {
+      const reported = turnText(doc, run, style);
+      lines.push(reported.startsWith(speaker) ? reported : `${speaker}: ${reported}`);
+    }
+    lastSpeaker = speaker;
     run = [];
   };
   for (const id of ordered) {

@@ -21,6 +21,7 @@ import { DEFAULT_FEEDBACK, expandQuery, withFeedback, type ExpandedQuery, type F
 import { readQuestion, type QuestionIntent } from './question-intent.ts';
 import { DEFAULT_TURN_RANKING, rankTurns, type RankedTurn, type TurnRankingOptions } from './turn-ranker.ts';
 import { checkWordBudget } from '../word-budget.ts';
+import type { TextStyle } from '../text/reported-speech.ts';
 
 export interface AnswerInput {
   artifactId: string;
@@ -30,6 +31,8 @@ export interface AnswerInput {
   meetingDate?: Date | null;
   /** Answer length budget in quoted words; default 60, or 120 for lists and catch-ups. */
   maxWords?: number;
+  /** `quotes` (default): what was said, in quotation marks after each speaker; `minutes`: reported, third person and past tense. */
+  style?: TextStyle;
 }
 
 export interface AnswerOptions {
@@ -151,11 +154,12 @@ function answerWithRetrieval(input: AnswerInput, options: AnswerOptions): { answ
   const indexes = indexMeeting(doc);
   const retrieval = intent.terms.length > 0 ? { doc, indexes, intent } : null;
   const done = (answer: Answer) => ({ answer, retrieval });
+  const style = input.style ?? 'quotes';
 
-  if (intent.kind === 'catch-up' && intent.terms.length === 0 && intent.people.length === 0) return done(catchUp(doc, listBudget));
+  if (intent.kind === 'catch-up' && intent.terms.length === 0 && intent.people.length === 0) return done(catchUp(doc, listBudget, style));
   if (intent.kind === 'actions' || intent.kind === 'decisions' || intent.kind === 'next-steps' || intent.kind === 'who') {
     const reference = input.meetingDate ? zonedInstant(input.meetingDate, 'UTC') : null;
-    const listed = answerFromList(doc, intent, reference, listBudget, (term) => indexes.sentences.idf(term));
+    const listed = answerFromList(doc, intent, reference, listBudget, (term) => indexes.sentences.idf(term), style);
     if (listed.status === 'answered') return done(listed.answer);
     // A list question about no topic in particular: the list is the whole answer.
     if (intent.kind !== 'who' && intent.terms.length === 0) return done(notCovered(LIST_NAMES[intent.kind]));
@@ -166,17 +170,24 @@ function answerWithRetrieval(input: AnswerInput, options: AnswerOptions): { answ
   if (intent.kind === 'catch-up' || (DISCUSSION.test(input.question) && input.maxWords === undefined)) {
     const words = input.maxWords ?? options.defaultDiscussionWords;
     const scale = words / options.defaultWords;
-    return done(answerFacts(doc, indexes, intent, words, {
+    return done(answerFacts(doc, indexes, intent, words, style, {
       ...options,
       maxSentences: Math.round(options.maxSentences * scale * 2),
       supportShare: options.supportShare / 6,
     }));
   }
-  return done(answerFacts(doc, indexes, intent, budget, options));
+  return done(answerFacts(doc, indexes, intent, budget, style, options));
 }
 
 /** Quotes the sentences that best answer a factual question. */
-function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: QuestionIntent, budget: number, options: AnswerOptions): Answer {
+function answerFacts(
+  doc: MeetingDocument,
+  indexes: MeetingIndexes,
+  intent: QuestionIntent,
+  budget: number,
+  style: TextStyle,
+  options: AnswerOptions,
+): Answer {
   if (intent.terms.length === 0) {
     if (intent.people.length === 0) return notCovered();
     const { chosen, ranked } = personHighlights(doc, indexes, intent.people, budget, options);
@@ -187,7 +198,7 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
       .slice(0, options.sources.limit);
     const top = turns[0]?.[1] ?? 1;
     const sources = turns.map(([turn, weight]) => ({ ...citeTurns(doc, [turn])[0]!, score: Math.round((weight / top) * 1000) / 1000 }));
-    return { ...quoteSentences(doc, chosen), sources };
+    return { ...quoteSentences(doc, chosen, style), sources };
   }
   const query = expandQuery(intent.terms, indexes.sentences);
   const scores = rankSentences(doc, indexes, query, intent);
@@ -207,7 +218,7 @@ function answerFacts(doc: MeetingDocument, indexes: MeetingIndexes, intent: Ques
     const from = [...anchors.slice(0, options.discussionSources), ...sources.slice(0, options.discussionListedSources)];
     weighDiscussion(doc, indexes, scores, from, supports, options);
   }
-  const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options));
+  const answer = quoteSentences(doc, supportingSentences(doc, scores, budget, supports, options), style);
   return { ...answer, sources };
 }
 
@@ -415,11 +426,11 @@ function personHighlights(
 }
 
 /** "Catch me up": the meeting's key points so far, quoted in order. */
-function catchUp(doc: MeetingDocument, budget: number): Answer {
+function catchUp(doc: MeetingDocument, budget: number, style: TextStyle): Answer {
   const space = new TfIdfSpace(doc.sentences.map((sentence) => sentence.terms));
   const salience = scoreSalience(doc, space, segmentTopics(doc, space));
   const ids = selectKeyPoints(doc, salience, budget, new Set());
-  return ids.length > 0 ? quoteSentences(doc, ids) : notCovered('anything of substance yet');
+  return ids.length > 0 ? quoteSentences(doc, ids, style) : notCovered('anything of substance yet');
 }
 
 function overlap(a: readonly string[], b: readonly string[]): number {

@@ -14,6 +14,7 @@ import type { MeetingDocument } from '../meeting/meeting-document.ts';
 import { analyzeTerms, isTermVariant } from '../text/term-analyzer.ts';
 import { countWords } from '../text/word-count.ts';
 import { quoteSentences } from './answer-composer.ts';
+import type { TextStyle } from '../text/reported-speech.ts';
 import type { QuestionIntent } from './question-intent.ts';
 
 /** Share of the question's term weight an item must contain to be on topic. */
@@ -51,8 +52,9 @@ export function answerFromList(
   reference: ZonedInstant | null,
   budget: number,
   weigh: (term: string) => number,
+  style: TextStyle = 'quotes',
 ): ListAnswer {
-  const items = listItems(doc, intent, reference)
+  const items = listItems(doc, intent, reference, style)
     .filter((item) => intent.people.length === 0 || item.people.some((person) => intent.people.includes(person)));
   if (items.length === 0) return { status: 'empty' };
   const relevant = intent.terms.length === 0 ? items : items
@@ -76,9 +78,9 @@ export function answerFromList(
   return { status: 'answered', answer };
 }
 
-function listItems(doc: MeetingDocument, intent: QuestionIntent, reference: ZonedInstant | null): ListedItem[] {
+function listItems(doc: MeetingDocument, intent: QuestionIntent, reference: ZonedInstant | null, style: TextStyle): ListedItem[] {
   if (intent.kind === 'decisions') {
-    return detectDecisions(doc).map((decision) => quotedItem(doc, decision.sentences));
+    return detectDecisions(doc).map((decision) => quotedItem(doc, decision.sentences, style));
   }
   const actions = detectActionItems(doc, reference);
   // "Who…" questions are answered from action items when one matches: owners are the answer.
@@ -88,15 +90,15 @@ function listItems(doc: MeetingDocument, intent: QuestionIntent, reference: Zone
   const used = new Set(actions.map((action) => action.sentence));
   for (const decision of detectDecisions(doc)) decision.sentences.forEach((id) => used.add(id));
   const steps = [
-    ...actions.filter((action) => action.owner === null).map((action) => quotedItem(doc, [action.sentence])),
-    ...detectNextSteps(doc, used).map((step) => quotedItem(doc, [step.sentence])),
+    ...actions.filter((action) => action.owner === null).map((action) => quotedItem(doc, [action.sentence], style)),
+    ...detectNextSteps(doc, used).map((step) => quotedItem(doc, [step.sentence], style)),
   ].sort((a, b) => a.citations[0]!.segment - b.citations[0]!.segment);
   // Asked for next steps, people mean what happens after the meeting: the action items, when no plan was stated.
   return steps.length > 0 ? steps : actions.filter((action) => action.owner !== null).map((action) => actionItem(doc, action));
 }
 
-function quotedItem(doc: MeetingDocument, sentences: number[]): ListedItem {
-  const quote = quoteSentences(doc, sentences);
+function quotedItem(doc: MeetingDocument, sentences: number[], style: TextStyle): ListedItem {
+  const quote = quoteSentences(doc, sentences, style);
   return {
     line: quote.answer,
     words: sentences.reduce((sum, id) => sum + doc.sentences[id]!.words, 0),

@@ -6,6 +6,8 @@
 import type { SummaryItem } from '../../core/outputs.ts';
 import { citeSentences } from '../meeting/citations.ts';
 import type { MeetingDocument } from '../meeting/meeting-document.ts';
+import { turnText } from '../meeting/turn-text.ts';
+import type { TextStyle } from '../text/reported-speech.ts';
 import { selectByMmr, type MmrCandidate } from './mmr-selector.ts';
 import type { Salience } from './salience-scorer.ts';
 
@@ -81,12 +83,12 @@ export function selectKeyPoints(
  * @example
  * toSummaryItems(doc, [3, 4, 9]) // two items when 3 and 4 share a turn
  */
-export function toSummaryItems(doc: MeetingDocument, ids: readonly number[]): SummaryItem[] {
+export function toSummaryItems(doc: MeetingDocument, ids: readonly number[], style: TextStyle = 'quotes'): SummaryItem[] {
   const items: SummaryItem[] = [];
   let run: number[] = [];
   const flush = (): void => {
     if (run.length === 0) return;
-    items.push({ text: run.map((id) => doc.sentences[id]!.text).join(' '), citations: citeSentences(doc, run) });
+    items.push({ text: turnText(doc, run, style), citations: citeSentences(doc, run) });
     run = [];
   };
   for (const id of ids) {
@@ -103,10 +105,10 @@ export function toSummaryItems(doc: MeetingDocument, ids: readonly number[]): Su
  * punctuation (common in transcripts) is followed by a line break rather than
  * a space, so it does not run into the next one; nothing is added to it.
  */
-export function toSingleItem(doc: MeetingDocument, ids: readonly number[]): SummaryItem {
+export function toSingleItem(doc: MeetingDocument, ids: readonly number[], style: TextStyle = 'quotes'): SummaryItem {
   let text = '';
   for (const id of ids) {
-    const sentence = doc.sentences[id]!.text;
+    const sentence = turnText(doc, [id], style);
     if (text.length > 0) text += /[.!?…]["'”’)]*$/.test(text) ? ' ' : '\n';
     text += sentence;
   }

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { reportSpeech } from './reported-speech.ts';
+
+test('the speaker takes the place of the first "I", the group of the first "we"; other first-person words become "they"', () => {
+  assert.equal(reportSpeech('I think we should keep the LCD.', { speaker: 'Marketing' }), 'Marketing thought the group should keep the LCD.');
+  assert.equal(reportSpeech('We agreed. We are done, I guess.', { speaker: 'Tom' }), 'The group agreed. They were done, Tom guessed.');
+  assert.equal(reportSpeech('I told them my plan, and I stand by it.', { speaker: 'Ana Silva' }), 'Ana Silva told them their plan, and they stand by it.');
+  assert.equal(reportSpeech('Our budget is ours to spend, so give us the numbers.'), 'Their budget was theirs to spend, so give them the numbers.');
+});
+
+test('a bare letter or a generic label is not a name: "I" becomes "they", with a plural verb', () => {
+  assert.equal(reportSpeech('I am not sure, I was away.', { speaker: 'A' }), 'They were not sure, they were away.');
+  assert.equal(reportSpeech("I'm on it.", { speaker: 'Speaker 2' }), 'They were on it.');
+  assert.equal(reportSpeech("I'm on it.", { speaker: 'Priya' }), 'Priya was on it.');
+});
+
+test('auxiliaries and contractions move one tense back', () => {
+  assert.equal(reportSpeech("It's too expensive, we'll drop the joystick."), 'It was too expensive, the group would drop the joystick.');
+  assert.equal(reportSpeech("We can't ship it and we don't have to."), "The group couldn't ship it and they didn't have to.");
+  assert.equal(reportSpeech("You're right, it's been a long week and we've got a plan."), 'You were right, it had been a long week and the group had got a plan.');
+  assert.equal(reportSpeech("We're gonna need the data."), 'The group were going to need the data.');
+  assert.equal(reportSpeech("I'd rather wait. I'd better ask.", { speaker: 'Tom' }), 'Tom would rather wait. They had better ask.');
+});
+
+test('verb groups, infinitives and nouns keep their form', () => {
+  assert.equal(reportSpeech('We should have done it, we need to do it now.'), 'The group should have done it, they needed to do it now.');
+  assert.equal(reportSpeech('Do we have the will to do it?'), 'Did the group have the will to do it?');
+  assert.equal(reportSpeech('Put a can of paint there in May.'), 'Put a can of paint there in May.');
+  assert.equal(reportSpeech("We didn't think it is worth it."), "The group didn't think it was worth it.");
+});
+
+test('content words, numbers and punctuation are kept exactly', () => {
+  assert.equal(reportSpeech('The remote costs 12.5 Euros, half rubber, half plastic.'), 'The remote costs 12.5 Euros, half rubber, half plastic.');
+  assert.equal(reportSpeech(''), '');
+});

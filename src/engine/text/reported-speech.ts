@@ -1,0 +1,246 @@
+/**
+ * Direct speech turned into reported speech, the way a minute-taker writes
+ * it: "I think we should keep the LCD" said by Marketing becomes "Marketing
+ * thought they should keep the LCD". Only grammar changes (person, tense,
+ * contractions); every content word stays as it was said, so the sentence
+ * still cites its turn faithfully.
+ */
+
+/**
+ * How the engine writes what was said: `quotes` keeps each sentence as
+ * spoken (cleaned of fillers); `minutes` reports it, third person and past
+ * tense, as meeting minutes do.
+ */
+export type TextStyle = 'quotes' | 'minutes';
+
+export const TEXT_STYLES: readonly TextStyle[] = ['quotes', 'minutes'];
+
+export interface ReportOptions {
+  /**
+   * Who said it. A speaker label that names someone (not a bare letter such
+   * as "A") takes the place of the first "I"; other first-person words become
+   * "they", "them", "their".
+   */
+  speaker?: string | null;
+}
+
+// The first "we" of a report is the people in the meeting; later ones are "they".
+const GROUP = 'the group';
+
+const PERSON: Record<string, string> = {
+  me: 'them',
+  my: 'their',
+  mine: 'theirs',
+  myself: 'themselves',
+  we: 'they',
+  us: 'them',
+  our: 'their',
+  ours: 'theirs',
+  ourselves: 'themselves',
+};
+
+// Auxiliaries and the commonest present forms, shifted one tense back.
+const BACKSHIFT: Record<string, string> = {
+  is: 'was',
+  are: 'were',
+  am: 'was',
+  will: 'would',
+  shall: 'should',
+  can: 'could',
+  may: 'might',
+  have: 'had',
+  has: 'had',
+  do: 'did',
+  does: 'did',
+  "isn't": "wasn't",
+  "aren't": "weren't",
+  "won't": "wouldn't",
+  "can't": "couldn't",
+  "don't": "didn't",
+  "doesn't": "didn't",
+  "haven't": "hadn't",
+  "hasn't": "hadn't",
+  gonna: 'going to',
+  wanna: 'wanted to',
+  gotta: 'had to',
+};
+
+// Verbs people say right after "I" or "we" in meetings, in the past tense.
+const PAST: Record<string, string> = {
+  think: 'thought',
+  guess: 'guessed',
+  believe: 'believed',
+  feel: 'felt',
+  know: 'knew',
+  mean: 'meant',
+  need: 'needed',
+  want: 'wanted',
+  like: 'liked',
+  hope: 'hoped',
+  agree: 'agreed',
+  disagree: 'disagreed',
+  suggest: 'suggested',
+  propose: 'proposed',
+  say: 'said',
+  see: 'saw',
+  get: 'got',
+  go: 'went',
+  make: 'made',
+  find: 'found',
+  try: 'tried',
+  use: 'used',
+  look: 'looked',
+  expect: 'expected',
+  prefer: 'preferred',
+  recommend: 'recommended',
+  understand: 'understood',
+  remember: 'remembered',
+  worry: 'worried',
+  wonder: 'wondered',
+  decide: 'decided',
+  plan: 'planned',
+  work: 'worked',
+  talk: 'talked',
+  start: 'started',
+  put: 'put',
+};
+
+// Words after which an auxiliary is an infinitive or part of a verb group and keeps its form ("to do", "should have").
+const KEEPS_FORM = new Set([
+  'to', 'would', 'should', 'could', 'might', 'must', 'will', 'shall', 'can', 'may', "didn't", "don't", "doesn't",
+  "wouldn't", "shouldn't", "couldn't", "won't", "can't", 'did', 'does', 'do', 'not', 'let', 'gonna', 'wanna',
+]);
+
+const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did', 'would', 'could', 'should', 'might']);
+
+// Words before which "will", "can" and "may" are nouns ("the will", "a can").
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'our', 'my', 'your', 'its', 'good', 'free', 'in']);
+
+// "it's", "that's": the "'s" of these is "is" (or "has" before a participle).
+const IS_BEFORE_S = new Set(['it', 'that', 'there', 'here', 'what', 'he', 'she', 'who', 'where', 'this', 'everything', 'nothing']);
+const PARTICIPLE_AFTER_HAS = new Set(['been', 'got', 'gotten', 'had', 'done', 'made', 'seen', 'gone']);
+
+// A word, or a contraction ending ("'ll", "'re", "'m", "'ve", "'d", "'s") attached to it.
+const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
+
+/**
+ * Reports a sentence someone said: third person, past tense.
+ *
+ * @example
+ * reportSpeech("I think we should keep the LCD.", { speaker: 'Marketing' })
+ * // 'Marketing thought the group should keep the LCD.'
+ * reportSpeech("It's too expensive, we'll drop the joystick.")
+ * // 'It was too expensive, the group would drop the joystick.'
+ */
+export function reportSpeech(sentence: string, options: ReportOptions = {}): string {
+  const name = nameOf(options.speaker);
+  let named = false;
+  let groupNamed = false;
+  let previous = '';
+  // Whether the last subject was plural "they" (from "we", or "I" without a name): "was" then reads "were".
+  let plural = false;
+  // The word after a subject "I"/"we" is its verb.
+  let afterSubject = false;
+  let inverted = false;
+  const out = sentence.replace(WORD, (word, offset: number) => {
+    const lower = word.toLowerCase().replace(/’/g, "'");
+    const next = nextWord(sentence, offset + word.length);
+    const rendered = renderWord(lower, word, previous, next);
+    previous = lower;
+    // "I" or "we" starting a later sentence: its replacement starts with a capital.
+    return rendered !== word && /(?:^|[.!?]["')\]]?\s+)$/.test(sentence.slice(0, offset)) ? capitalise(rendered) : rendered;
+  });
+  return out;
+
+  function renderWord(lower: string, original: string, before: string, next: string): string {
+    const wasAfterSubject = afterSubject;
+    const wasInverted = inverted;
+    afterSubject = false;
+    inverted = false;
+    if (wasInverted) return original;
+    const [stem, ending] = splitContraction(lower);
+    if (stem === 'i' || stem === 'we') {
+      let subject: string;
+      if (stem === 'i' && name && !named) {
+        subject = name;
+        named = true;
+        plural = false;
+      } else if (stem === 'we' && !groupNamed) {
+        subject = GROUP;
+        groupNamed = true;
+        plural = true;
+      } else {
+        subject = 'they';
+        plural = true;
+      }
+      // After an inverted auxiliary ("do we have…?") the verb keeps its form.
+      inverted = ending === '' && (before in BACKSHIFT || KEEPS_FORM.has(before) || PAST_AUXILIARIES.has(before));
+      afterSubject = ending === '' && !inverted;
+      return subject + (ending ? ` ${contracted(ending, next, plural)}` : '');
+    }
+    if (ending) {
+      if (ending === "'s" && IS_BEFORE_S.has(stem)) return `${keepCase(original, stem)} ${PARTICIPLE_AFTER_HAS.has(next) ? 'had' : 'was'}`;
+      if (ending === "'re" || ending === "'ll" || ending === "'ve" || ending === "'m") {
+        return `${keepCase(original, stem)} ${contracted(ending, next, stem === 'you' || stem === 'they')}`;
+      }
+      return original;
+    }
+    if (PERSON[lower]) return PERSON[lower]!;
+    if (lower === 'was' && wasAfterSubject && plural) return 'were';
+    const noun = (lower === 'will' || lower === 'can' || lower === 'may') &&
+      (DETERMINERS.has(before) || (lower === 'may' && original !== lower && before !== ''));
+    if (BACKSHIFT[lower] && !KEEPS_FORM.has(before) && !noun) {
+      if (lower === 'am') return plural && wasAfterSubject ? 'were' : 'was';
+      return keepInitial(original, BACKSHIFT[lower]!);
+    }
+    if (wasAfterSubject && PAST[lower]) return PAST[lower]!;
+    return original;
+  }
+}
+
+/** The replacement with the original's capital, for a sentence-initial "Is it…". */
+function keepInitial(original: string, replacement: string): string {
+  return /^\p{Lu}/u.test(original) ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement;
+}
+
+function contracted(ending: string, next: string, plural: boolean): string {
+  switch (ending) {
+    case "'m":
+      return plural ? 'were' : 'was';
+    case "'re":
+      return 'were';
+    case "'ll":
+      return 'would';
+    case "'d":
+      return PARTICIPLE_AFTER_HAS.has(next) || next === 'better' ? 'had' : 'would';
+    case "'ve":
+      return 'had';
+    default:
+      return ending;
+  }
+}
+
+function splitContraction(lower: string): [string, string] {
+  const match = /^(.+?)('(?:ll|re|ve|m|d|s))$/.exec(lower);
+  return match ? [match[1]!, match[2]!] : [lower, ''];
+}
+
+function nextWord(text: string, from: number): string {
+  const match = /^[\s,]*([A-Za-z]+)/.exec(text.slice(from));
+  return match ? match[1]!.toLowerCase() : '';
+}
+
+function keepCase(original: string, stem: string): string {
+  return original.slice(0, stem.length);
+}
+
+/** A speaker label usable in place of "I": at least two letters, not a generic "Speaker 2". */
+function nameOf(speaker: string | null | undefined): string | null {
+  const label = speaker?.trim() ?? '';
+  if (label.replace(/[^\p{L}]/gu, '').length < 2 || /^(?:speaker|spk|unknown)\b/i.test(label)) return null;
+  return label;
+}
+
+function capitalise(text: string): string {
+  return text.replace(/^(\W*)(\p{Ll})/u, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+}
