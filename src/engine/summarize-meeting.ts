@@ -37,7 +37,6 @@ export interface SummarizeInput {
   /**
    * `quotes` (default): overview, key points and decisions as said;
    * `minutes`: reported in the third person and past tense, naming the speaker.
-   * Action items and next steps keep the words that were said, as tasks do.
    */
   style?: TextStyle;
 }
@@ -90,15 +89,18 @@ function summarizeDocument(doc: MeetingDocument, reference: ZonedInstant | null,
   const steps = fitNextSteps(doc, ownerless, statedSteps, stepBudget);
   const stepWords = steps.items.reduce((sum, item) => sum + countWords(item.text), 0);
 
+  // Items found by the extractors are reported in the name of whoever said them.
+  const styledItem = (text: string, sentence: number) =>
+    style === 'quotes' ? text : reportSpeech(text, { speaker: doc.turns[doc.sentences[sentence]!.turn]!.speaker });
   const taken = new Set([...overviewIds, ...steps.sentences, ...owned.map((action) => action.sentence)]);
   const keyPointIds = selectKeyPoints(doc, salience, maxWords - overviewWords - stepWords, taken);
 
   return {
     overview,
     keyPoints: toSummaryItems(doc, keyPointIds, style),
-    decisions: decisions.map((decision) => ({ text: styled(doc, decision, style), citations: citeSentences(doc, decision.sentences) })),
-    actionItems: owned.map((action) => toActionItem(doc, action)),
-    nextSteps: steps.items,
+    decisions: decisions.map((decision) => ({ text: styledItem(decision.text, decision.sentences[0]!), citations: citeSentences(doc, decision.sentences) })),
+    actionItems: owned.map((action) => ({ ...toActionItem(doc, action), text: styledItem(action.text, action.sentence) })),
+    nextSteps: steps.items.map((item, i) => ({ ...item, text: styledItem(item.text, steps.sentences[i]!) })),
     chapters: toChapters(doc, topics, titleChapters(doc, topics, space)),
     stats: {
       segments: doc.turns.length,
@@ -133,12 +135,6 @@ function fitNextSteps(
   }
   chosen.sort((a, b) => a.sentence - b.sentence);
   return { items: chosen.map((offer) => offer.item), sentences: chosen.map((offer) => offer.sentence) };
-}
-
-/** A decision's words in `style`, reported in the name of whoever said its first sentence. */
-function styled(doc: MeetingDocument, decision: { text: string; sentences: readonly number[] }, style: TextStyle): string {
-  if (style === 'quotes' || decision.sentences.length === 0) return decision.text;
-  return reportSpeech(decision.text, { speaker: doc.turns[doc.sentences[decision.sentences[0]!]!.turn]!.speaker });
 }
 
 function toActionItem(doc: MeetingDocument, action: DetectedAction): ActionItem {
