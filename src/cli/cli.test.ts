@@ -62,6 +62,10 @@ describe('confer CLI', () => {
     const text = await cli('ask', join(dir, 'standup.txt'), 'What happened to the staging database?', '--format', 'text');
     assert.match(text.stdout, /disk space/);
     assert.doesNotMatch(text.stdout, /Sources:|segment \d/);
+    const minutes = await cli('ask', join(dir, 'standup.txt'), 'What happened to the staging database?', '--format', 'text', '--style', 'minutes');
+    assert.equal(minutes.code, 0);
+    assert.match(minutes.stdout, /disk space/);
+    assert.doesNotMatch(minutes.stdout, /"/);
   });
 
   it('rejects a malformed file with file:line on stderr, a non-zero exit, and stores nothing', async () => {
@@ -84,6 +88,9 @@ describe('confer CLI', () => {
     assert.match(bad.stderr, /--max-words must be a positive whole number/);
     const format = await cli('summarize', join(dir, 'standup.txt'), '--format', 'pdf');
     assert.match(format.stderr, /--format must be one of markdown, text/);
+    const style = await cli('ask', join(dir, 'standup.txt'), 'What happened?', '--style', 'prose');
+    assert.equal(style.code, 2);
+    assert.match(style.stderr, /--style must be one of quotes, minutes; got "prose"/);
     const unknown = await cli('frobnicate');
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown command/);

@@ -5,6 +5,14 @@
 import type { Citation } from './types.ts';
 
 /** One extracted statement and where it was said. */
+/**
+ * How the built-in engine writes what was said: `quotes` keeps each sentence
+ * as spoken (cleaned of fillers); `minutes` reports it, in the third person
+ * and past tense with the speaker named, as meeting minutes do.
+ */
+export const TEXT_STYLES = ['quotes', 'minutes'] as const;
+export type TextStyle = (typeof TEXT_STYLES)[number];
+
 export interface SummaryItem {
   text: string;
   citations: Citation[];

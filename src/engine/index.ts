@@ -5,4 +5,3 @@
  */
 export { answerQuestion, type AnswerInput } from './answer/answer-question.ts';
 export { summarizeMeeting, type SummarizeInput } from './summarize-meeting.ts';
-export { TEXT_STYLES, type TextStyle } from './text/reported-speech.ts';

@@ -152,3 +152,23 @@ test('stays faithful on real meetings (QMSum validation)', () => {
     summary.chapters.slice(1).forEach((chapter, i) => assert.equal(chapter.fromSegment, summary.chapters[i]!.toSegment + 1));
   }
 });
+
+test('the minutes style reports what was said in the third person and past tense, citing the same segments', () => {
+  const quoted = summarizeLaunch(200);
+  const minutes = summarizeMeeting({
+    artifactId: 'mtg_launch',
+    segments: LAUNCH_MEETING,
+    meetingDate: LAUNCH_MEETING_DATE,
+    participants: LAUNCH_MEETING_PARTICIPANTS,
+    maxWords: 200,
+    style: 'minutes',
+  });
+  const [before, after] = [itemsOf(quoted), itemsOf(minutes)];
+  assert.equal(after.length, before.length);
+  assert.deepEqual(after.map((item) => item.citations), before.map((item) => item.citations));
+  assert.deepEqual(minutes.actionItems.map((item) => [item.owner, item.due]), quoted.actionItems.map((item) => [item.owner, item.due]));
+  const text = after.map((item) => item.text).join('\n');
+  assert.doesNotMatch(text, /\b(?:I|we|we'll|I'll|our)\b/i);
+  assert.ok(before.some((item, i) => item.text !== after[i]!.text), 'some item changed');
+  assert.deepEqual(minutes.nextSteps.map((step) => step.text).at(-1), 'The group would reconvene on Monday to confirm the payment fix landed.');
+});

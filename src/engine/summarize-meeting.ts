@@ -18,7 +18,8 @@ import { selectKeyPoints, selectOverview, toSingleItem, toSummaryItems } from '.
 import { scoreSalience } from './summary/salience-scorer.ts';
 import { defaultSummaryWords } from './summary/summary-budget.ts';
 import { countWords } from './text/word-count.ts';
-import { reportSpeech, type TextStyle } from './text/reported-speech.ts';
+import type { TextStyle } from '../core/outputs.ts';
+import { reportSpeech } from './text/reported-speech.ts';
 import { checkWordBudget } from './word-budget.ts';
 
 export interface SummarizeInput {
@@ -83,7 +84,8 @@ function summarizeDocument(doc: MeetingDocument, reference: ZonedInstant | null,
 
   const overviewIds = selectOverview(doc, salience, maxWords);
   const overview = overviewIds.length > 0 ? toSingleItem(doc, overviewIds, style) : { text: '', citations: [] };
-  const overviewWords = countWords(overview.text);
+  // Budgets count the words as said, so both styles pick the same sentences.
+  const overviewWords = countWords(style === 'quotes' ? overview.text : toSingleItem(doc, overviewIds, 'quotes').text);
 
   const stepBudget = Math.min(maxWords - overviewWords, Math.floor(maxWords * NEXT_STEPS_SHARE));
   const steps = fitNextSteps(doc, ownerless, statedSteps, stepBudget);

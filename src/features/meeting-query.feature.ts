@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { featureSpec } from '../core/features.ts';
 import type { Answer } from '../core/outputs.ts';
 import { answerQuestion } from '../engine/index.ts';
+import { TEXT_STYLES } from '../core/outputs.ts';
 import type { FeatureDefinition } from './feature.ts';
 import { generativeAnswer, withBuiltinFallback } from './generative/meeting-model.ts';
 import { meetingDateOf } from './meeting-summary.feature.ts';
@@ -12,6 +13,8 @@ export const meetingQuestionInput = z.object({
   question: z.string().trim().min(1, 'a question is required').max(2000),
   /** Answer length budget in words. */
   maxWords: z.number().int().min(5).max(1000).optional(),
+  /** How the built-in engine writes: `quotes` (default, in quotation marks) or `minutes` (reported speech); a model writes its own prose. */
+  style: z.enum(TEXT_STYLES).optional(),
 });
 
 export type MeetingQuestionInput = z.infer<typeof meetingQuestionInput>;
@@ -40,7 +43,7 @@ function answerFeature(id: 'meeting.query' | 'meeting.questions'): FeatureDefini
           });
           return { output: answer, provider, model, usage };
         },
-        () => answerQuestion({ artifactId: artifact.id, segments, question: input.question, meetingDate, maxWords: input.maxWords }),
+        () => answerQuestion({ artifactId: artifact.id, segments, question: input.question, meetingDate, maxWords: input.maxWords, style: input.style }),
       );
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { featureSpec } from '../core/features.ts';
 import type { MeetingSummary } from '../core/outputs.ts';
 import { summarizeMeeting } from '../engine/index.ts';
+import { TEXT_STYLES } from '../core/outputs.ts';
 import type { FeatureDefinition } from './feature.ts';
 import { generativeSummary, withBuiltinFallback } from './generative/meeting-model.ts';
 import { meetingSummarySchema } from './schemas.ts';
@@ -11,6 +12,8 @@ export const meetingSummaryInput = z.object({
   artifactId: z.string().min(1),
   /** Word budget for overview and key points. */
   maxWords: z.number().int().min(5).max(5000).optional(),
+  /** How the built-in engine writes: `quotes` (default, as said) or `minutes` (reported speech); a model writes its own prose. */
+  style: z.enum(TEXT_STYLES).optional(),
 });
 
 export type MeetingSummaryInput = z.infer<typeof meetingSummaryInput>;
@@ -33,6 +36,7 @@ export const meetingSummaryFeature: FeatureDefinition<MeetingSummaryInput, Meeti
         segments,
         meetingDate,
         maxWords: input.maxWords,
+        style: input.style,
         participants: artifact.participants.map((p) => p.name),
       }));
     return withBuiltinFallback(

@@ -168,6 +168,19 @@ describe('meetings API over HTTP', () => {
     assert.match(answer.answer, /Northwind/);
   });
 
+  it('answers and summarises as minutes when asked, and names a style it does not know', async () => {
+    const json = { method: 'POST', headers: { 'content-type': 'application/json' } };
+    const answer: any = await (await call(`/v1/meetings/${meetingId}/questions`, { ...json, body: JSON.stringify({ question: 'Which vendors were on the shortlist?', style: 'minutes' }) })).json();
+    assert.equal(answer.covered, true);
+    assert.equal(answer.citations[0].segment, 2);
+    assert.doesNotMatch(answer.answer, /"/);
+    const summary = await call(`/v1/meetings/${meetingId}/summary`, { ...json, body: JSON.stringify({ style: 'minutes' }) });
+    assert.equal(summary.status, 201);
+    const bad = await call(`/v1/meetings/${meetingId}/questions`, { ...json, body: JSON.stringify({ question: 'Which vendors?', style: 'prose' }) });
+    assert.equal(bad.status, 400);
+    assert.equal(((await bad.json()) as any).error.fields[0].path, 'style');
+  });
+
   it('regenerates a summary with a word budget', async () => {
     const res = await call(`/v1/meetings/${meetingId}/summary`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWords: 25 }) });
     assert.equal(res.status, 201);

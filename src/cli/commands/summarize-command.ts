@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { localContext } from '../../app/context.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Answer, MeetingSummary } from '../../core/outputs.ts';
+import { TEXT_STYLES, type Answer, type MeetingSummary, type TextStyle } from '../../core/outputs.ts';
 import { runFeature } from '../../features/run-feature.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../../ingest/index.ts';
 import { ingestMeeting, JOB_INDEX_MEETING } from '../../usecases/ingest-meeting.ts';
@@ -14,6 +14,7 @@ interface OutputOptions {
   json?: boolean;
   format?: string;
   maxWords?: string;
+  style?: string;
   provider?: string;
 }
 
@@ -39,6 +40,13 @@ async function meetingFromFile(ctx: Ctx, file: string, worker: ReturnType<typeof
   return artifact.id;
 }
 
+function styleOf(opts: OutputOptions): TextStyle | undefined {
+  if (opts.style === undefined) return undefined;
+  const style = TEXT_STYLES.find((candidate) => candidate === opts.style);
+  if (!style) throw new AppError('invalid_input', `--style must be one of ${TEXT_STYLES.join(', ')}; got "${opts.style}"`);
+  return style;
+}
+
 export function registerSummarize(program: Command, rt: CliRuntime): void {
   program
     .command('summarize')
@@ -47,14 +55,16 @@ export function registerSummarize(program: Command, rt: CliRuntime): void {
     .option('--json', 'print the summary object with its sections and citations')
     .option('--format <format>', 'markdown (default) or text (plain sentences only, for scoring)')
     .option('--max-words <n>', 'word budget for the overview and key points')
+    .option('--style <style>', 'quotes (default: as said) or minutes (reported speech, third person, past tense)')
     .option('--provider <name>', '"builtin" or a registered provider allowed for the account')
     .action(async (file: string, opts: OutputOptions) => {
       const format = outputFormat(opts, ['markdown', 'text']);
       const maxWords = maxWordsOf(opts);
+      const style = styleOf(opts);
       await withServices(rt, async (services) => {
         const ctx = await localContext(services);
         const artifactId = await meetingFromFile(ctx, file, inlineWorker(services));
-        const output = await runFeature<MeetingSummary>(ctx, 'meeting.summary', { artifactId, maxWords }, { provider: opts.provider });
+        const output = await runFeature<MeetingSummary>(ctx, 'meeting.summary', { artifactId, maxWords, style }, { provider: opts.provider });
         const artifact = await ctx.store.artifacts.get(ctx.account.id, artifactId);
         if (format === 'json') rt.io.out(JSON.stringify({ meetingId: artifactId, outputId: output.id, provider: output.provider, ...output.payload }, null, 2));
         else if (format === 'text') rt.io.out(summaryAsText(output.payload));
@@ -70,14 +80,16 @@ export function registerSummarize(program: Command, rt: CliRuntime): void {
     .option('--json', 'print {answer, citations, covered, sources}')
     .option('--format <format>', 'markdown (default) or text (the answer only)')
     .option('--max-words <n>', 'answer length budget')
+    .option('--style <style>', 'quotes (default: in quotation marks) or minutes (reported speech, third person, past tense)')
     .option('--provider <name>', '"builtin" or a registered provider allowed for the account')
     .action(async (file: string, question: string, opts: OutputOptions) => {
       const format = outputFormat(opts, ['markdown', 'text']);
       const maxWords = maxWordsOf(opts);
+      const style = styleOf(opts);
       await withServices(rt, async (services) => {
         const ctx = await localContext(services);
         const artifactId = await meetingFromFile(ctx, file, inlineWorker(services));
-        const { payload } = await runFeature<Answer>(ctx, 'meeting.query', { artifactId, question, maxWords }, { provider: opts.provider });
+        const { payload } = await runFeature<Answer>(ctx, 'meeting.query', { artifactId, question, maxWords, style }, { provider: opts.provider });
         if (format === 'json') {
           const { answer, citations, covered, sources } = payload;
           rt.io.out(JSON.stringify({ answer, citations, covered, ...(sources ? { sources } : {}) }, null, 2));

@@ -7,7 +7,8 @@ import type { Answer } from '../../core/outputs.ts';
 import { citeSentences } from '../meeting/citations.ts';
 import type { MeetingDocument } from '../meeting/meeting-document.ts';
 import { turnText } from '../meeting/turn-text.ts';
-import { reportSpeech, type TextStyle } from '../text/reported-speech.ts';
+import type { TextStyle } from '../../core/outputs.ts';
+import { reportSpeech } from '../text/reported-speech.ts';
 
 /** The answer when the meeting has nothing on the question. */
 export const NOT_COVERED = 'The meeting did not cover this.';

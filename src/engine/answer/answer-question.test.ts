@@ -200,3 +200,15 @@ test('the sources list the turn that says the most about the question before the
   const byAnchors = answerQuestion({ artifactId: 'mtg_travel', segments, question }, { ...DEFAULT_ANSWER, sources: DEFAULT_ANSWER.anchors });
   assert.deepEqual(byAnchors.sources?.slice(0, 2).map((source) => source.segment), [3, 5]);
 });
+
+test('the minutes style reports the answer in the speaker\'s name instead of quoting it, with the same citations', () => {
+  const question = 'What did Ana say about the press release?';
+  const quoted = ask(question);
+  const minutes = answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING, question, meetingDate: LAUNCH_MEETING_DATE, style: 'minutes' });
+  assert.deepEqual(minutes.citations, quoted.citations);
+  assert.deepEqual(minutes.sources, quoted.sources);
+  assert.doesNotMatch(minutes.answer, /"/);
+  assert.match(minutes.answer, /^Ana\b/);
+  assert.match(minutes.answer, /press release/);
+  assert.doesNotMatch(minutes.answer, /\b(?:I|I'll|we|our)\b/);
+});

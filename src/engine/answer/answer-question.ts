@@ -21,7 +21,7 @@ import { DEFAULT_FEEDBACK, expandQuery, withFeedback, type ExpandedQuery, type F
 import { readQuestion, type QuestionIntent } from './question-intent.ts';
 import { DEFAULT_TURN_RANKING, rankTurns, type RankedTurn, type TurnRankingOptions } from './turn-ranker.ts';
 import { checkWordBudget } from '../word-budget.ts';
-import type { TextStyle } from '../text/reported-speech.ts';
+import type { TextStyle } from '../../core/outputs.ts';
 
 export interface AnswerInput {
   artifactId: string;

@@ -14,7 +14,8 @@ import type { MeetingDocument } from '../meeting/meeting-document.ts';
 import { analyzeTerms, isTermVariant } from '../text/term-analyzer.ts';
 import { countWords } from '../text/word-count.ts';
 import { quoteSentences } from './answer-composer.ts';
-import type { TextStyle } from '../text/reported-speech.ts';
+import { reportSpeech } from '../text/reported-speech.ts';
+import type { TextStyle } from '../../core/outputs.ts';
 import type { QuestionIntent } from './question-intent.ts';
 
 /** Share of the question's term weight an item must contain to be on topic. */
@@ -85,7 +86,7 @@ function listItems(doc: MeetingDocument, intent: QuestionIntent, reference: Zone
   const actions = detectActionItems(doc, reference);
   // "Who…" questions are answered from action items when one matches: owners are the answer.
   if (intent.kind === 'actions' || intent.kind === 'who') {
-    return actions.filter((action) => action.owner !== null).map((action) => actionItem(doc, action));
+    return actions.filter((action) => action.owner !== null).map((action) => actionItem(doc, action, style));
   }
   const used = new Set(actions.map((action) => action.sentence));
   for (const decision of detectDecisions(doc)) decision.sentences.forEach((id) => used.add(id));
@@ -94,7 +95,7 @@ function listItems(doc: MeetingDocument, intent: QuestionIntent, reference: Zone
     ...detectNextSteps(doc, used).map((step) => quotedItem(doc, [step.sentence], style)),
   ].sort((a, b) => a.citations[0]!.segment - b.citations[0]!.segment);
   // Asked for next steps, people mean what happens after the meeting: the action items, when no plan was stated.
-  return steps.length > 0 ? steps : actions.filter((action) => action.owner !== null).map((action) => actionItem(doc, action));
+  return steps.length > 0 ? steps : actions.filter((action) => action.owner !== null).map((action) => actionItem(doc, action, style));
 }
 
 function quotedItem(doc: MeetingDocument, sentences: number[], style: TextStyle): ListedItem {
@@ -108,13 +109,15 @@ function quotedItem(doc: MeetingDocument, sentences: number[], style: TextStyle)
   };
 }
 
-function actionItem(doc: MeetingDocument, action: DetectedAction): ListedItem {
+function actionItem(doc: MeetingDocument, action: DetectedAction, style: TextStyle): ListedItem {
   const owner = action.owner!;
   const speaker = doc.turns[doc.sentences[action.sentence]!.turn]!.speaker;
   const who = owner === speaker ? owner : `${owner} (said by ${speaker})`;
   const due = action.due ? ` (due ${action.due.due ?? action.due.dueText})` : '';
+  const reported = reportSpeech(action.text, { speaker });
+  const line = style === 'quotes' ? `${who}: "${action.text}"` : reported.startsWith(owner) ? reported : `${who}: ${reported}`;
   return {
-    line: `${who}: "${action.text}"${due}`,
+    line: `${line}${due}`,
     words: countWords(action.text),
     citations: citeTurns(doc, action.turns),
     terms: analyzeTerms(action.text),

@@ -2,7 +2,8 @@
  * The words of one turn's sentences as the engine writes them: as said, or
  * reported in the speaker's name (see `TextStyle`).
  */
-import { reportSpeech, type TextStyle } from '../text/reported-speech.ts';
+import type { TextStyle } from '../../core/outputs.ts';
+import { reportSpeech } from '../text/reported-speech.ts';
 import type { MeetingDocument } from './meeting-document.ts';
 
 /**

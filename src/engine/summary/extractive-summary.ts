@@ -7,7 +7,7 @@ import type { SummaryItem } from '../../core/outputs.ts';
 import { citeSentences } from '../meeting/citations.ts';
 import type { MeetingDocument } from '../meeting/meeting-document.ts';
 import { turnText } from '../meeting/turn-text.ts';
-import type { TextStyle } from '../text/reported-speech.ts';
+import type { TextStyle } from '../../core/outputs.ts';
 import { selectByMmr, type MmrCandidate } from './mmr-selector.ts';
 import type { Salience } from './salience-scorer.ts';
 

@@ -6,15 +6,6 @@
  * still cites its turn faithfully.
  */
 
-/**
- * How the engine writes what was said: `quotes` keeps each sentence as
- * spoken (cleaned of fillers); `minutes` reports it, third person and past
- * tense, as meeting minutes do.
- */
-export type TextStyle = 'quotes' | 'minutes';
-
-export const TEXT_STYLES: readonly TextStyle[] = ['quotes', 'minutes'];
-
 export interface ReportOptions {
   /**
    * Who said it. A speaker label that names someone (not a bare letter such

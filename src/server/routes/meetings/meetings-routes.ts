@@ -224,14 +224,14 @@ export function meetingsRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(regenerateRoute, async (c) => {
     const { id } = c.req.valid('param');
     const body = (c.req.header('content-type') ?? '').includes('json') ? c.req.valid('json') : {};
-    const output = await runFeature<MeetingSummary>(c.var.ctx, 'meeting.summary', { artifactId: id, maxWords: body.maxWords }, { provider: body.provider });
+    const output = await runFeature<MeetingSummary>(c.var.ctx, 'meeting.summary', { artifactId: id, maxWords: body.maxWords, style: body.style }, { provider: body.provider });
     return c.json(summaryJson(id, output), 201);
   });
 
   app.openapi(questionRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { question, maxWords } = c.req.valid('json');
-    const output = await runFeature<Answer>(c.var.ctx, 'meeting.query', { artifactId: id, question, maxWords });
+    const { question, maxWords, style } = c.req.valid('json');
+    const output = await runFeature<Answer>(c.var.ctx, 'meeting.query', { artifactId: id, question, maxWords, style });
     return c.json({ ...output.payload, id: output.id, meetingId: id, provider: output.provider, model: output.model, createdAt: output.createdAt }, 200);
   });
 

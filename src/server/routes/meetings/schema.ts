@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { answerSchema, meetingSummarySchema } from '../../../features/schemas.ts';
 import { MEETINGS_PAGE_MAX } from '../../../usecases/meetings.ts';
 import { lineText } from '../text-fields.ts';
+import { TEXT_STYLES } from '../../../core/outputs.ts';
 
 export const errorSchema = z
   .object({
@@ -99,14 +100,20 @@ export const summarySchema = z
 
 export const pendingSchema = z.object({ status: z.enum(['pending', 'failed']), meetingId: z.string() }).openapi('SummaryPending');
 
+const styleField = z.enum(TEXT_STYLES).optional().openapi({
+  description: 'How the built-in engine writes: `quotes` (default, as said) or `minutes` (reported speech: third person, past tense, speakers named)',
+});
+
 export const regenerateBody = z.object({
   maxWords: z.number().int().min(5).max(5000).optional(),
+  style: styleField,
   provider: z.string().optional().openapi({ description: '`builtin` or a registered provider name' }),
 }).strict();
 
 export const questionBody = z.object({
   question: z.string().trim().min(1).max(2000).openapi({ example: 'Who were the five vendors mentioned?' }),
   maxWords: z.number().int().min(5).max(1000).optional(),
+  style: styleField,
 }).strict();
 
 export const answerResponse = answerSchema
