@@ -170,5 +170,5 @@ test('the minutes style reports what was said in the third person and past tense
   const text = after.map((item) => item.text).join('\n');
   assert.doesNotMatch(text, /\b(?:I|we|we'll|I'll|our)\b/i);
   assert.ok(before.some((item, i) => item.text !== after[i]!.text), 'some item changed');
-  assert.deepEqual(minutes.nextSteps.map((step) => step.text).at(-1), 'The group would reconvene on Monday to confirm the payment fix landed.');
+  assert.deepEqual(minutes.nextSteps.map((step) => step.text).at(-1), 'The group will reconvene on Monday to confirm the payment fix landed.');
 });

@@ -15,8 +15,9 @@ test('a bare letter or a generic label is not a name: "I" becomes "they", with a
   assert.equal(reportSpeech("I'm on it.", { speaker: 'Priya' }), 'Priya was on it.');
 });
 
-test('auxiliaries and contractions move one tense back', () => {
-  assert.equal(reportSpeech("It's too expensive, we'll drop the joystick."), 'It was too expensive, the group would drop the joystick.');
+test('auxiliaries and contractions move one tense back; what someone will do stays in the future', () => {
+  assert.equal(reportSpeech("I'll send it Friday, it won't wait.", { speaker: 'Tom' }), "Tom will send it Friday, it won't wait.");
+  assert.equal(reportSpeech("It's too expensive, we'll drop the joystick."), 'It was too expensive, the group will drop the joystick.');
   assert.equal(reportSpeech("We can't ship it and we don't have to."), "The group couldn't ship it and they didn't have to.");
   assert.equal(reportSpeech("You're right, it's been a long week and we've got a plan."), 'You were right, it had been a long week and the group had got a plan.');
   assert.equal(reportSpeech("We're gonna need the data."), 'The group were going to need the data.');

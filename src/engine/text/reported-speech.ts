@@ -30,12 +30,12 @@ const PERSON: Record<string, string> = {
   ourselves: 'themselves',
 };
 
-// Auxiliaries and the commonest present forms, shifted one tense back.
+// Auxiliaries and the commonest present forms, shifted one tense back. "Will"
+// stays: minutes keep what someone will do in the future ("Tom will send it").
 const BACKSHIFT: Record<string, string> = {
   is: 'was',
   are: 'were',
   am: 'was',
-  will: 'would',
   shall: 'should',
   can: 'could',
   may: 'might',
@@ -45,7 +45,6 @@ const BACKSHIFT: Record<string, string> = {
   does: 'did',
   "isn't": "wasn't",
   "aren't": "weren't",
-  "won't": "wouldn't",
   "can't": "couldn't",
   "don't": "didn't",
   "doesn't": "didn't",
@@ -104,7 +103,7 @@ const KEEPS_FORM = new Set([
 
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did', 'would', 'could', 'should', 'might']);
 
-// Words before which "will", "can" and "may" are nouns ("the will", "a can").
+// Words before which "can" and "may" are nouns ("a can", "in May").
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'our', 'my', 'your', 'its', 'good', 'free', 'in']);
 
 // "it's", "that's": the "'s" of these is "is" (or "has" before a participle).
@@ -121,7 +120,7 @@ const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
  * reportSpeech("I think we should keep the LCD.", { speaker: 'Marketing' })
  * // 'Marketing thought the group should keep the LCD.'
  * reportSpeech("It's too expensive, we'll drop the joystick.")
- * // 'It was too expensive, the group would drop the joystick.'
+ * // 'It was too expensive, the group will drop the joystick.'
  */
 export function reportSpeech(sentence: string, options: ReportOptions = {}): string {
   const name = nameOf(options.speaker);
@@ -178,7 +177,7 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
     }
     if (PERSON[lower]) return PERSON[lower]!;
     if (lower === 'was' && wasAfterSubject && plural) return 'were';
-    const noun = (lower === 'will' || lower === 'can' || lower === 'may') &&
+    const noun = (lower === 'can' || lower === 'may') &&
       (DETERMINERS.has(before) || (lower === 'may' && original !== lower && before !== ''));
     if (BACKSHIFT[lower] && !KEEPS_FORM.has(before) && !noun) {
       if (lower === 'am') return plural && wasAfterSubject ? 'were' : 'was';
@@ -201,7 +200,7 @@ function contracted(ending: string, next: string, plural: boolean): string {
     case "'re":
       return 'were';
     case "'ll":
-      return 'would';
+      return 'will';
     case "'d":
       return PARTICIPLE_AFTER_HAS.has(next) || next === 'better' ? 'had' : 'would';
     case "'ve":
