@@ -7,6 +7,7 @@ test('the speaker takes the place of the first "I", the group of the first "we";
   assert.equal(reportSpeech('We agreed. We are done, I guess.', { speaker: 'Tom' }), 'The group agreed. They were done, Tom guessed.');
   assert.equal(reportSpeech('I told them my plan, and I stand by it.', { speaker: 'Ana Silva' }), 'Ana Silva told them their plan, and they stand by it.');
   assert.equal(reportSpeech('Our budget is ours to spend, so give us the numbers.'), 'Their budget was theirs to spend, so give them the numbers.');
+  assert.equal(reportSpeech('You said your team can do it yourselves.'), 'They said their team could do it themselves.');
 });
 
 test('a bare letter or a generic label is not a name: "I" becomes "they", with a plural verb', () => {
@@ -19,7 +20,7 @@ test('auxiliaries and contractions move one tense back; what someone will do sta
   assert.equal(reportSpeech("I'll send it Friday, it won't wait.", { speaker: 'Tom' }), "Tom will send it Friday, it won't wait.");
   assert.equal(reportSpeech("It's too expensive, we'll drop the joystick."), 'It was too expensive, the group will drop the joystick.');
   assert.equal(reportSpeech("We can't ship it and we don't have to."), "The group couldn't ship it and they didn't have to.");
-  assert.equal(reportSpeech("You're right, it's been a long week and we've got a plan."), 'You were right, it had been a long week and the group had got a plan.');
+  assert.equal(reportSpeech("You're right, it's been a long week and we've got a plan."), 'They were right, it had been a long week and the group had got a plan.');
   assert.equal(reportSpeech("We're gonna need the data."), 'The group were going to need the data.');
   assert.equal(reportSpeech("I'd rather wait. I'd better ask.", { speaker: 'Tom' }), 'Tom would rather wait. They had better ask.');
 });

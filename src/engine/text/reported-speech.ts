@@ -28,6 +28,12 @@ const PERSON: Record<string, string> = {
   our: 'their',
   ours: 'theirs',
   ourselves: 'themselves',
+  // Whoever was addressed is not known from the words alone: "they".
+  you: 'they',
+  your: 'their',
+  yours: 'theirs',
+  yourself: 'themselves',
+  yourselves: 'themselves',
 };
 
 // Auxiliaries and the commonest present forms, shifted one tense back. "Will"
@@ -171,7 +177,8 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
     if (ending) {
       if (ending === "'s" && IS_BEFORE_S.has(stem)) return `${keepCase(original, stem)} ${PARTICIPLE_AFTER_HAS.has(next) ? 'had' : 'was'}`;
       if (ending === "'re" || ending === "'ll" || ending === "'ve" || ending === "'m") {
-        return `${keepCase(original, stem)} ${contracted(ending, next, stem === 'you' || stem === 'they')}`;
+        const subject = stem === 'you' ? 'they' : keepCase(original, stem);
+        return `${subject} ${contracted(ending, next, stem === 'you' || stem === 'they')}`;
       }
       return original;
     }
