@@ -25,6 +25,11 @@ test('auxiliaries and contractions move one tense back; what someone will do sta
   assert.equal(reportSpeech("I'd rather wait. I'd better ask.", { speaker: 'Tom' }), 'Tom would rather wait. They had better ask.');
 });
 
+test('the verb after any subject pronoun moves to the past', () => {
+  assert.equal(reportSpeech('It seems fine, they want it and she thinks it works.'), 'It seemed fine, they wanted it and she thought it worked.');
+  assert.equal(reportSpeech('You know it goes there.'), 'They knew it went there.');
+});
+
 test('verb groups, infinitives and nouns keep their form', () => {
   assert.equal(reportSpeech('We should have done it, we need to do it now.'), 'The group should have done it, they needed to do it now.');
   assert.equal(reportSpeech('Do we have the will to do it?'), 'Did the group have the will to do it?');

@@ -99,7 +99,36 @@ const PAST: Record<string, string> = {
   talk: 'talked',
   start: 'started',
   put: 'put',
+  seem: 'seemed',
+  sound: 'sounded',
+  depend: 'depended',
+  come: 'came',
+  give: 'gave',
+  take: 'took',
+  tell: 'told',
+  show: 'showed',
+  ask: 'asked',
+  mention: 'mentioned',
+  include: 'included',
+  suppose: 'supposed',
+  assume: 'assumed',
+  doubt: 'doubted',
+  love: 'loved',
+  realise: 'realised',
+  realize: 'realized',
 };
+
+// Other subjects whose verb is shifted too ("they want" → "they wanted", "it seems" → "it seemed").
+const OTHER_SUBJECTS = new Set(['you', 'they', 'he', 'she', 'it']);
+
+/** The past of a present form: "think", "thinks", "goes", "tries". */
+function pastOf(verb: string): string | undefined {
+  if (PAST[verb]) return PAST[verb];
+  if (verb.endsWith('ies')) return PAST[`${verb.slice(0, -3)}y`];
+  if (verb.endsWith('es') && PAST[verb.slice(0, -2)]) return PAST[verb.slice(0, -2)];
+  if (verb.endsWith('s')) return PAST[verb.slice(0, -1)];
+  return undefined;
+}
 
 // Words after which an auxiliary is an infinitive or part of a verb group and keeps its form ("to do", "should have").
 const KEEPS_FORM = new Set([
@@ -182,6 +211,10 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
       }
       return original;
     }
+    if (OTHER_SUBJECTS.has(lower) && !(before in BACKSHIFT || KEEPS_FORM.has(before) || PAST_AUXILIARIES.has(before))) {
+      afterSubject = true;
+      plural = lower === 'you' || lower === 'they';
+    }
     if (PERSON[lower]) return PERSON[lower]!;
     if (lower === 'was' && wasAfterSubject && plural) return 'were';
     const noun = (lower === 'can' || lower === 'may') &&
@@ -190,7 +223,8 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
       if (lower === 'am') return plural && wasAfterSubject ? 'were' : 'was';
       return keepInitial(original, BACKSHIFT[lower]!);
     }
-    if (wasAfterSubject && PAST[lower]) return PAST[lower]!;
+    const past = wasAfterSubject ? pastOf(lower) : undefined;
+    if (past) return past;
     return original;
   }
 }
