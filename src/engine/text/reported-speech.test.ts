@@ -30,6 +30,13 @@ test('the verb after any subject pronoun moves to the past', () => {
   assert.equal(reportSpeech('You know it goes there.'), 'They knew it went there.');
 });
 
+test('"you" stays when the sentence names whom it speaks to; "let\'s" is what the group will do', () => {
+  assert.equal(reportSpeech('Priya, could you tell marketing?', { speaker: 'Maya' }), 'Priya, could you tell marketing?');
+  assert.equal(reportSpeech('Can you take it, Sam?'), 'Could you take it, Sam?');
+  assert.equal(reportSpeech("Then let's go with Relaymark."), 'Then the group will go with Relaymark.');
+  assert.equal(reportSpeech("Let's go with it."), 'The group will go with it.');
+});
+
 test('verb groups, infinitives and nouns keep their form', () => {
   assert.equal(reportSpeech('We should have done it, we need to do it now.'), 'The group should have done it, they needed to do it now.');
   assert.equal(reportSpeech('Do we have the will to do it?'), 'Did the group have the will to do it?');

@@ -118,6 +118,10 @@ const PAST: Record<string, string> = {
   realize: 'realized',
 };
 
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
+// A sentence that opens or closes by naming whom it speaks to.
+const VOCATIVE = /^\W*\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?,|, \p{Lu}\p{Ll}+\W*$/u;
+
 // Other subjects whose verb is shifted too ("they want" → "they wanted", "it seems" → "it seemed").
 const OTHER_SUBJECTS = new Set(['you', 'they', 'he', 'she', 'it']);
 
@@ -159,6 +163,8 @@ const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
  */
 export function reportSpeech(sentence: string, options: ReportOptions = {}): string {
   const name = nameOf(options.speaker);
+  // "Priya, could you…": the person addressed is named, so "you" is clear and stays.
+  const addressed = VOCATIVE.test(sentence);
   let named = false;
   let groupNamed = false;
   let previous = '';
@@ -203,6 +209,12 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
       afterSubject = ending === '' && !inverted;
       return subject + (ending ? ` ${contracted(ending, next, plural)}` : '');
     }
+    if (stem === 'let' && ending === "'s") {
+      const subject = groupNamed ? 'they' : GROUP;
+      groupNamed = true;
+      return `${subject} will`;
+    }
+    if (addressed && SECOND_PERSON.has(stem)) return original;
     if (ending) {
       if (ending === "'s" && IS_BEFORE_S.has(stem)) return `${keepCase(original, stem)} ${PARTICIPLE_AFTER_HAS.has(next) ? 'had' : 'was'}`;
       if (ending === "'re" || ending === "'ll" || ending === "'ve" || ending === "'m") {
