@@ -218,6 +218,33 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     await owner.getByRole('button', { name: 'Ask' }).click();
     await owner.locator('.exchange').first().getByText('Not covered').waitFor();
     assert.equal(await owner.locator('.exchange').first().locator('.citation').count(), 0);
+
+    // Minutes: the same answer reported in the speaker's name, with no quotation marks.
+    await owner.getByRole('group', { name: 'Answer style' }).getByRole('button', { name: 'Minutes' }).click();
+    await owner.getByLabel('Your question').fill('Who were the five vendors mentioned?');
+    await owner.getByRole('button', { name: 'Ask' }).click();
+    const minutes = owner.locator('.exchange').first();
+    await minutes.locator('.answer .citation').first().waitFor();
+    const reported = (await minutes.locator('.answer p').textContent())!;
+    assert.match(reported, /Relaymark/);
+    assert.doesNotMatch(reported, /"/);
+    await owner.getByRole('group', { name: 'Answer style' }).getByRole('button', { name: 'Quotes' }).click();
+  });
+
+  it('regenerates the summary as minutes when asked', async () => {
+    await owner.getByRole('group', { name: 'Summary style' }).getByRole('button', { name: 'Minutes' }).click();
+    const generated = owner.waitForResponse((res) => res.url().endsWith('/summary') && res.request().method() === 'POST');
+    await owner.getByRole('button', { name: 'Regenerate' }).click();
+    const res = await generated;
+    assert.equal(res.status(), 201);
+    assert.deepEqual(JSON.parse(res.request().postData()!), { style: 'minutes' });
+    const keyPoints = (await owner.locator('[aria-labelledby=summary-key-points]').textContent())!;
+    assert.doesNotMatch(keyPoints, /\bI\b|\bwe\b/);
+    // Back to the summary as said, which the later tests read.
+    await owner.getByRole('group', { name: 'Summary style' }).getByRole('button', { name: 'As said' }).click();
+    const restored = owner.waitForResponse((res) => res.url().endsWith('/summary') && res.request().method() === 'POST');
+    await owner.getByRole('button', { name: 'Regenerate' }).click();
+    assert.equal((await restored).status(), 201);
   });
 
   it('copies the summary as text with its citations', async () => {

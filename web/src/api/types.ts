@@ -1,8 +1,10 @@
 /** Shapes of the `/v1` API responses the app reads (see `/v1/openapi.json`). */
 // The summary payload and its citations are the engine's own output shapes
 // (src/core, types only, erased in the build); the app reads them as they are.
-import type { MeetingSummary } from '../../../src/core/outputs.ts';
+import type { MeetingSummary, TextStyle } from '../../../src/core/outputs.ts';
 import type { Citation } from '../../../src/core/types.ts';
+
+export type { TextStyle };
 
 export type Role = 'owner' | 'admin' | 'member';
 

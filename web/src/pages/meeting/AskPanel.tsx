@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../../api/client.ts';
-import type { Answer } from '../../api/types.ts';
+import type { Answer, TextStyle } from '../../api/types.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
+import { Segmented } from '../../ui/Segmented.tsx';
 import { LoadingLine } from '../../ui/Spinner.tsx';
 import { Citations } from './Citations.tsx';
 
@@ -42,6 +43,7 @@ function Reply({ exchange, onCite }: { exchange: Exchange; onCite(segment: numbe
  */
 export function AskPanel({ meetingId, onCite }: { meetingId: string; onCite(segment: number): void }) {
   const [question, setQuestion] = useState('');
+  const [style, setStyle] = useState<TextStyle>('quotes');
   const [exchanges, setExchanges] = useState<Exchange[]>([]);
   const busy = exchanges.some((e) => !e.answer && !e.error);
 
@@ -54,7 +56,7 @@ export function AskPanel({ meetingId, onCite }: { meetingId: string; onCite(segm
     setQuestion('');
     const settle = (patch: Partial<Exchange>) => setExchanges((all) => all.map((e) => (e.id === id ? { ...e, ...patch } : e)));
     try {
-      settle({ answer: await api<Answer>(`/v1/meetings/${meetingId}/questions`, { method: 'POST', body: { question: text } }) });
+      settle({ answer: await api<Answer>(`/v1/meetings/${meetingId}/questions`, { method: 'POST', body: { question: text, style } }) });
     } catch (error) {
       settle({ error: error as ApiError });
     }
@@ -69,6 +71,12 @@ export function AskPanel({ meetingId, onCite }: { meetingId: string; onCite(segm
           Ask
         </Button>
       </form>
+      <Segmented<TextStyle>
+        label="Answer style"
+        options={[{ value: 'quotes', label: 'Quotes' }, { value: 'minutes', label: 'Minutes' }]}
+        value={style}
+        onChange={setStyle}
+      />
       {exchanges.length > 0 && (
         <ol className="exchanges" aria-live="polite">
           {exchanges.map((e) => (

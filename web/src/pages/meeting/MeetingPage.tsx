@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { api, type ApiError } from '../../api/client.ts';
-import type { Meeting, Page, Task, TaskCapture, Transcript } from '../../api/types.ts';
+import type { Meeting, Page, Task, TaskCapture, TextStyle, Transcript } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useMe } from '../../auth/me.tsx';
 import { duration, when } from '../../format/time.ts';
@@ -79,9 +79,9 @@ export function MeetingPage({ id }: { id: string }) {
 
   const summary = state.status === 'ready' ? state.summary : null;
   const taskList = tasks.data?.items ?? [];
-  const onRegenerate = async () => {
+  const onRegenerate = async (style: TextStyle) => {
     setProblem(null);
-    const error = await regenerate();
+    const error = await regenerate(style);
     if (error) setProblem({ error, action: 'summarise the meeting' });
   };
   const putTask = (changed: Task) => tasks.setData((page) => page && { ...page, items: page.items.map((t) => (t.id === changed.id ? changed : t)) });

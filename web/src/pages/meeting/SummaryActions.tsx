@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { TextStyle } from '../../api/types.ts';
 import { Button } from '../../ui/Button.tsx';
+import { Segmented } from '../../ui/Segmented.tsx';
 import { CopyButton } from './CopyButton.tsx';
 
 /**
@@ -10,18 +12,25 @@ export function SummaryActions({ canCopy, copyText, regenerateLabel, onRegenerat
   canCopy: boolean;
   copyText(): string;
   regenerateLabel: string;
-  onRegenerate(): Promise<void>;
+  onRegenerate(style: TextStyle): Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
+  const [style, setStyle] = useState<TextStyle>('quotes');
 
   const regenerate = async () => {
     setBusy(true);
-    await onRegenerate();
+    await onRegenerate(style);
     setBusy(false);
   };
 
   return (
     <div className="page-header-actions">
+      <Segmented<TextStyle>
+        label="Summary style"
+        options={[{ value: 'quotes', label: 'As said' }, { value: 'minutes', label: 'Minutes' }]}
+        value={style}
+        onChange={setStyle}
+      />
       <Button onClick={regenerate} busy={busy}>
         {regenerateLabel}
       </Button>

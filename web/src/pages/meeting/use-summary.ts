@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, request, type ApiError } from '../../api/client.ts';
-import type { Summary, SummaryPending } from '../../api/types.ts';
+import type { Summary, SummaryPending, TextStyle } from '../../api/types.ts';
 
 /** How often to ask again while the background job is still summarising. */
 const POLL_MS = 1500;
@@ -44,9 +44,9 @@ export function useSummary(meetingId: string) {
   }, [meetingId]);
 
   /** Asks for a new summary now; resolves to the error, if the server refused. */
-  const regenerate = useCallback(async (): Promise<ApiError | null> => {
+  const regenerate = useCallback(async (style: TextStyle = 'quotes'): Promise<ApiError | null> => {
     try {
-      const summary = await api<Summary>(`/v1/meetings/${meetingId}/summary`, { method: 'POST', body: {} });
+      const summary = await api<Summary>(`/v1/meetings/${meetingId}/summary`, { method: 'POST', body: { style } });
       setState({ status: 'ready', summary });
       return null;
     } catch (error) {
