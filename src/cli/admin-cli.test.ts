@@ -72,6 +72,9 @@ describe('confer administration commands', () => {
     assert.match((await cli('tokens', 'list')).stdout, new RegExp(`${created.id}.*revoked`));
     const unknown = await cli('tokens', 'revoke', 'tok_nope');
     assert.equal(unknown.code, 4);
+    const control = await cli('tokens', 'create', 'ok\u0007ta');
+    assert.equal(control.code, 2);
+    assert.match(control.stderr, /a token name must not contain control characters/);
   });
 
   it('verifies the audit chain and names the first tampered row', async () => {

@@ -106,6 +106,9 @@ describe('parseJson', () => {
 
     it('rejects malformed metadata at its line', () => {
       assert.throws(() => parse('{\n  "title": 3,\n  "segments": []\n}'), { message: 'm.json:2: title must be a string' });
+      assert.throws(() => parse('{\n  "title": "Sync\\u0000",\n  "segments": []\n}'), {
+        message: 'm.json:2: title must not contain control characters (such as NUL, tab or a line break)',
+      });
       assert.throws(() => parse('{\n  "segments": [],\n  "date": "yesterday"\n}'), {
         message: /^m\.json:3: date "yesterday" is not an ISO 8601 date/,
       });

@@ -1,4 +1,5 @@
 import { ParseError } from '../core/errors.ts';
+import { CONTROL_CHARACTERS_REFUSED, hasControlCharacters } from '../core/text.ts';
 import { estimateTimes } from './estimate-times.ts';
 import { findJsonSyntaxError, findJsonValue, lineAtOffset } from './json-locator.ts';
 import { invalidDateReason, isIsoDate, splitParticipants } from './metadata.ts';
@@ -63,6 +64,7 @@ function readMetadata(envelope: JsonObject): TranscriptMetadata {
     if (value === null) continue;
     if (key === 'title') {
       if (typeof value !== 'string') throw new ValueError([name], `${name} must be a string`);
+      if (hasControlCharacters(value.trim())) throw new ValueError([name], `${name} ${CONTROL_CHARACTERS_REFUSED}`);
       if (value.trim() !== '') metadata.title = value.trim();
     } else if (key === 'date') {
       if (typeof value !== 'string' || !isIsoDate(value.trim())) {

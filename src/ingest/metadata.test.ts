@@ -47,6 +47,13 @@ describe('applyMetadataField', () => {
       message: 'a.txt:7: date "soon" is not an ISO 8601 date (YYYY-MM-DD, optionally with a time such as 2024-05-02T09:30:00Z)',
     });
   });
+
+  it('throws a ParseError at the line of a title with control characters', () => {
+    assert.throws(() => applyMetadataField({}, 'title', 'Sync\u001b[31m', 'a.txt', 2), {
+      name: 'ParseError',
+      message: 'a.txt:2: the title must not contain control characters (such as NUL, tab or a line break)',
+    });
+  });
 });
 
 describe('splitParticipants', () => {

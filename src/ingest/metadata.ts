@@ -1,4 +1,5 @@
 import { ParseError } from '../core/errors.ts';
+import { CONTROL_CHARACTERS_REFUSED, hasControlCharacters } from '../core/text.ts';
 import type { TranscriptMetadata } from './types.ts';
 
 const ISO_DATE =
@@ -75,6 +76,7 @@ export function applyMetadataField(
   line: number,
 ): void {
   if (value === '') return;
+  if (key === 'title' && hasControlCharacters(value)) throw new ParseError(file, line, `the title ${CONTROL_CHARACTERS_REFUSED}`);
   if (key === 'title') metadata.title = value;
   // A YAML-style `[Ana, Ben]` list means the same as `Ana, Ben`.
   else if (key === 'participants') metadata.participants = splitParticipants(value.replace(/^\[(.*)\]$/, '$1'));

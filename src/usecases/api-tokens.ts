@@ -5,6 +5,7 @@
  */
 import type { Ctx } from '../core/context.ts';
 import { AppError, invalidInput, notFound } from '../core/errors.ts';
+import { CONTROL_CHARACTERS_REFUSED, hasControlCharacters } from '../core/text.ts';
 import type { ApiToken } from '../core/store.ts';
 import { audit } from '../governance/audit.ts';
 import { authorize, can } from '../governance/authorization.ts';
@@ -23,6 +24,7 @@ export async function createToken(
   const kind = req.kind ?? 'api';
   const user = kind === 'scim' ? await authorize(ctx, 'users.manage') : await identify(ctx);
   if (!req.name.trim() || req.name.length > 100) throw invalidInput('invalid token', [{ path: 'name', message: 'a name of 1–100 characters is required' }]);
+  if (hasControlCharacters(req.name)) throw invalidInput('invalid token', [{ path: 'name', message: `a token name ${CONTROL_CHARACTERS_REFUSED}` }]);
   if (req.expiresInDays !== undefined && (!Number.isInteger(req.expiresInDays) || req.expiresInDays < 1 || req.expiresInDays > 3650)) {
     throw invalidInput('invalid token', [{ path: 'expiresInDays', message: 'a whole number of days from 1 to 3650' }]);
   }

@@ -30,4 +30,10 @@ describe('legal hold date ranges', () => {
     const ctx = await world.ctx(world.owner);
     await assert.rejects(createHold(ctx, { name: 'bad', reason: 'inquiry', to: 'end of February' }), (e) => codeOf(e) === 'invalid_input');
   });
+
+  it('refuses a name with control characters, whoever calls (HTTP, CLI)', async () => {
+    const ctx = await world.ctx(world.owner);
+    await assert.rejects(createHold(ctx, { name: 'acme\u001b[2J', reason: 'inquiry', to: '2026-02-28' }), (e) =>
+      codeOf(e) === 'invalid_input' && /name: a hold name must not contain control characters/.test((e as Error).message));
+  });
 });

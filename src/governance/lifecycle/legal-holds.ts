@@ -7,6 +7,7 @@
 import { withStore, type Ctx } from '../../core/context.ts';
 import { AppError, invalidInput, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
+import { CONTROL_CHARACTERS_REFUSED, hasControlCharacters } from '../../core/text.ts';
 import type { LegalHold } from '../../core/lifecycle.ts';
 import { isUniqueViolation } from '../../store/db-util.ts';
 import { audit } from '../audit.ts';
@@ -36,6 +37,7 @@ export async function createHold(ctx: Ctx, input: HoldInput): Promise<LegalHold>
   const reason = input.reason?.trim() ?? '';
   const fields: { path: string; message: string }[] = [];
   if (!name || name.length > 200) fields.push({ path: 'name', message: 'a name of 1–200 characters is required' });
+  else if (hasControlCharacters(name)) fields.push({ path: 'name', message: `a hold name ${CONTROL_CHARACTERS_REFUSED}` });
   if (!reason || reason.length > 2000) fields.push({ path: 'reason', message: 'a reason of 1–2000 characters is required' });
   const scopes = [input.userId !== undefined, input.artifactId !== undefined, input.from !== undefined || input.to !== undefined].filter(Boolean).length;
   if (scopes !== 1) fields.push({ path: 'scope', message: 'give exactly one of: userId, artifactId, or a date range (from and/or to)' });
