@@ -117,4 +117,22 @@ describe('sharing summaries', () => {
     assert.equal((await ctx.store.audit.list(ctx.account.id, { action: 'share.create' })).length, 3);
     assert.equal((await ctx.store.audit.list(ctx.account.id, { action: 'share.revoke' })).length, 1);
   });
+
+  it('with sharing by link turned off, no link can be made and the links already made stop opening', async () => {
+    const ctx = await world.ctx(world.owner);
+    const meeting = await storeMeeting(ctx, 'Board prep');
+    const summary = (await runFeature<MeetingSummary>(ctx, 'meeting.summary', { artifactId: meeting })).id;
+    const link = await createShareLink(ctx, summary);
+    await setAccount('sharing.links_enabled', false);
+    await assert.rejects(createShareLink(ctx, summary), (e) =>
+      codeOf(e) === 'feature_disabled' && /sharing summaries by link is turned off/.test((e as Error).message) &&
+      (e as AppError).details?.decidedBy !== undefined);
+    await assert.rejects(openShareLink(world.services, link.token!, null), (e) => codeOf(e) === 'not_found' && /turned sharing by link off/.test((e as Error).message));
+    await setAccount('sharing.links_enabled', true);
+    assert.equal((await openShareLink(world.services, link.token!, null)).output.id, summary);
+    const opens = await ctx.store.audit.list(ctx.account.id, { action: 'share.open' });
+    assert.equal(opens.filter((e) => e.outcome === 'denied' && e.details.reason === 'links_disabled').length, 1);
+    const creates = await ctx.store.audit.list(ctx.account.id, { action: 'share.create' });
+    assert.deepEqual(creates.filter((e) => e.outcome === 'denied').map((e) => e.details.reason), ['links_disabled']);
+  });
 });

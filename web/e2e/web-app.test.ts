@@ -806,6 +806,26 @@ describe('the web app in Chromium', { skip: missing ?? false, timeout: 240_000 }
     assert.equal((await apiCall('owner', '/v1/settings/account/current/summary.email_delivery', { method: 'DELETE' })).status, 200);
   });
 
+  it('hides share links behind a policy notice when sharing by link is off, and the server refuses them', async () => {
+    const off = await apiCall('owner', '/v1/settings/account/current/sharing.links_enabled', {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value: false, locked: false }),
+    });
+    assert.equal(off.status, 200);
+    await owner.reload();
+    const section = owner.locator('section[aria-labelledby=shares-heading]');
+    const notice = section.locator('.notice');
+    await notice.waitFor();
+    assert.match((await notice.textContent())!, /Sharing by link is turned off by policy/);
+    assert.equal(await section.getByRole('button', { name: 'Create share link' }).count(), 0);
+    const summaryId = (await apiCall('owner', `/v1/meetings/${new URL(meetingUrl).pathname.split('/').pop()}/summary`)).body.id;
+    const refused = await apiCall('owner', '/v1/shares', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outputId: summaryId }) });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.details.decidedBy.level, 'account');
+    assert.equal((await apiCall('owner', '/v1/settings/account/current/sharing.links_enabled', { method: 'DELETE' })).status, 200);
+    await owner.reload();
+    await section.getByRole('button', { name: 'Create share link' }).waitFor();
+  });
+
   it('restores a soft-deleted meeting, and runs the retention sweep on demand', async () => {
     await activate(owner);
     const restored = await uploadAs('owner', 'support-call.srt');

@@ -16,10 +16,13 @@ import { authorize, can } from '../authorization.ts';
 import { identify } from '../identity.ts';
 import { hashToken } from '../tokens.ts';
 import { systemContext } from './system-context.ts';
+import { accountSetting } from '../settings/account-setting.ts';
+import { effectiveSetting } from '../settings/effective.ts';
 import { accountFlag } from './zero-data-retention.ts';
 
 export const SHARE_TOKEN_PREFIX = 'shr_';
 export const REQUIRE_SIGN_IN_SETTING = 'sharing.require_sign_in';
+export const LINKS_ENABLED_SETTING = 'sharing.links_enabled';
 const SHAREABLE = new Set(['meeting.summary']);
 
 /** A link as shown to its creator: the token only once, at creation. */
@@ -46,6 +49,13 @@ async function shareableOutput(ctx: Ctx, user: User, outputId: string): Promise<
 export async function createShareLink(ctx: Ctx, outputId: string, opts: { expiresAt?: string | null } = {}): Promise<ShareLinkView> {
   const user = await identify(ctx);
   await shareableOutput(ctx, user, outputId);
+  const sharing = await effectiveSetting(ctx, user, LINKS_ENABLED_SETTING);
+  if (sharing.value !== true) {
+    await audit(ctx, { action: 'share.create', targetType: 'output', targetId: outputId, outcome: 'denied', details: { reason: 'links_disabled' } });
+    throw new AppError('feature_disabled', `sharing summaries by link is turned off (${LINKS_ENABLED_SETTING}: ${sharing.explanation})`, {
+      details: { feature: LINKS_ENABLED_SETTING, decidedBy: sharing.decidedBy },
+    });
+  }
   let expiresAt: string | null = null;
   if (opts.expiresAt) {
     const t = Date.parse(opts.expiresAt);
@@ -125,6 +135,14 @@ export async function openShareLink(handles: ShareHandles, token: string, viewer
   }
   if (viewer && (viewer.accountId !== account.id || viewer.status !== 'active')) {
     throw await refuse(new AppError('forbidden', 'this link belongs to another organisation'), 'other_account');
+  }
+  // Sharing turned off for whoever made the link closes it too (for a creator no longer in the directory, as the account says).
+  const creator = link.createdBy ? await handles.store.users.get(account.id, link.createdBy) : null;
+  const enabled = creator
+    ? (await effectiveSetting(ctx, creator, LINKS_ENABLED_SETTING)).value
+    : await accountSetting(handles.store, account.id, LINKS_ENABLED_SETTING);
+  if (enabled !== true) {
+    throw await refuse(new AppError('not_found', 'this share link no longer opens: the organisation turned sharing by link off'), 'links_disabled');
   }
   if (!viewer && (await accountFlag(handles.store, account.id, REQUIRE_SIGN_IN_SETTING))) {
     throw await refuse(new AppError('unauthenticated', 'sign in to open this shared summary: the organisation requires it'), 'sign_in_required');

@@ -114,6 +114,12 @@ const options: SettingDefinition[] = [
     description: 'Zero data retention: delete the transcript, in-meeting chat and shared-screen text as soon as the summary is stored (kept at most 24 hours if summarising fails).',
   },
   {
+    key: 'sharing.links_enabled',
+    type: 'boolean',
+    default: true,
+    description: 'Let people share meeting summaries by link. Off: no new links, and the links they made stop opening.',
+  },
+  {
     key: 'sharing.require_sign_in',
     type: 'boolean',
     default: false,

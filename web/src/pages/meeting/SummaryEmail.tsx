@@ -75,6 +75,7 @@ export function SummaryDelivery({ summaryId }: { summaryId: string }) {
   const delivery = useSetting('summary.email_delivery');
   const recipients = useSetting('summary.email_recipients', delivery.setting?.value === true);
   const signIn = useSetting('sharing.require_sign_in');
+  const links = useSetting('sharing.links_enabled');
   return (
     <>
       <section className="card card-pad admin-section" aria-labelledby="email-heading">
@@ -83,7 +84,14 @@ export function SummaryDelivery({ summaryId }: { summaryId: string }) {
         {!delivery.setting && !delivery.error && <Skeleton lines={1} label="Loading the email settings" />}
         {delivery.setting && <SummaryEmail summaryId={summaryId} delivery={delivery.setting} recipients={recipients.setting} />}
       </section>
-      <SummaryShares summaryId={summaryId} requireSignIn={signIn.setting} />
+      {links.setting?.value === false ? (
+        <section className="card card-pad admin-section" aria-labelledby="shares-heading">
+          <h2 id="shares-heading">Share links</h2>
+          <PolicyNotice feature="Sharing by link" message={`sharing.links_enabled is ${links.setting.explanation}.`} decidedBy={links.setting.decidedBy} />
+        </section>
+      ) : (
+        <SummaryShares summaryId={summaryId} requireSignIn={signIn.setting} />
+      )}
     </>
   );
 }
