@@ -118,6 +118,7 @@ const PAST: Record<string, string> = {
   realize: 'realized',
 };
 
+const NUMBERED = new Set(['phase', 'part', 'type', 'level', 'stage', 'chapter', 'section', 'version', 'appendix', 'class', 'grade', 'tier', 'war', 'schedule', 'annex', 'title']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 // A sentence that opens or closes by naming whom it speaks to.
 const VOCATIVE = /^\W*\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?,|, \p{Lu}\p{Ll}+\W*$/u;
@@ -190,6 +191,8 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
     inverted = false;
     if (wasInverted) return original;
     const [stem, ending] = splitContraction(lower);
+    // "Phase I", "Type I": a numeral, not a speaker.
+    if (lower === 'i' && NUMBERED.has(before)) return original;
     if (stem === 'i' || stem === 'we') {
       let subject: string;
       if (stem === 'i' && name && !named) {
