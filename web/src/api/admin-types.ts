@@ -1,4 +1,6 @@
 /** Shapes of the `/v1` admin API responses the console reads (see `/v1/openapi.json`). */
+// Types only, erased in the build.
+import type { LegalHold as CoreLegalHold } from '../../../src/core/lifecycle.ts';
 
 export type DeploymentMode = 'self-hosted-only' | 'self-hosted-plus' | 'federated';
 
@@ -151,19 +153,8 @@ export interface AuditVerification {
   problem: { kind: 'tampered' | 'missing' | 'reordered' | 'truncated'; seq: number; id: string | null; message: string } | null;
 }
 
-export interface LegalHold {
-  id: string;
-  name: string;
-  reason: string;
-  userId: string | null;
-  artifactId: string | null;
-  from: string | null;
-  to: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  releasedAt: string | null;
-  releasedBy: string | null;
-}
+/** A legal hold as the lifecycle module defines it. */
+export type LegalHold = Omit<CoreLegalHold, 'accountId'>;
 
 export interface RetentionPolicy {
   kind: 'artifact' | 'output';
