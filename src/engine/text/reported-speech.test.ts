@@ -48,4 +48,5 @@ test('content words, numbers and punctuation are kept exactly', () => {
   assert.equal(reportSpeech('Phase I is done and I am glad.', { speaker: 'Ana' }), 'Phase I was done and Ana was glad.');
   assert.equal(reportSpeech('The remote costs 12.5 Euros, half rubber, half plastic.'), 'The remote costs 12.5 Euros, half rubber, half plastic.');
   assert.equal(reportSpeech(''), '');
+  assert.equal(reportSpeech('It constructor, we toString the hasOwnProperty.'), 'It constructor, the group toString the hasOwnProperty.');
 });

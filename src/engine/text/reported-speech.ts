@@ -18,7 +18,7 @@ export interface ReportOptions {
 // The first "we" of a report is the people in the meeting; later ones are "they".
 const GROUP = 'the group';
 
-const PERSON: Record<string, string> = {
+const PERSON = new Map(Object.entries({
   me: 'them',
   my: 'their',
   mine: 'theirs',
@@ -34,11 +34,11 @@ const PERSON: Record<string, string> = {
   yours: 'theirs',
   yourself: 'themselves',
   yourselves: 'themselves',
-};
+}));
 
 // Auxiliaries and the commonest present forms, shifted one tense back. "Will"
 // stays: minutes keep what someone will do in the future ("Tom will send it").
-const BACKSHIFT: Record<string, string> = {
+const BACKSHIFT = new Map(Object.entries({
   is: 'was',
   are: 'were',
   am: 'was',
@@ -59,10 +59,10 @@ const BACKSHIFT: Record<string, string> = {
   gonna: 'going to',
   wanna: 'wanted to',
   gotta: 'had to',
-};
+}));
 
 // Verbs people say right after "I" or "we" in meetings, in the past tense.
-const PAST: Record<string, string> = {
+const PAST = new Map(Object.entries({
   think: 'thought',
   guess: 'guessed',
   believe: 'believed',
@@ -116,7 +116,7 @@ const PAST: Record<string, string> = {
   love: 'loved',
   realise: 'realised',
   realize: 'realized',
-};
+}));
 
 const NUMBERED = new Set(['phase', 'part', 'type', 'level', 'stage', 'chapter', 'section', 'version', 'appendix', 'class', 'grade', 'tier', 'war', 'schedule', 'annex', 'title']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
@@ -128,10 +128,10 @@ const OTHER_SUBJECTS = new Set(['you', 'they', 'he', 'she', 'it']);
 
 /** The past of a present form: "think", "thinks", "goes", "tries". */
 function pastOf(verb: string): string | undefined {
-  if (PAST[verb]) return PAST[verb];
-  if (verb.endsWith('ies')) return PAST[`${verb.slice(0, -3)}y`];
-  if (verb.endsWith('es') && PAST[verb.slice(0, -2)]) return PAST[verb.slice(0, -2)];
-  if (verb.endsWith('s')) return PAST[verb.slice(0, -1)];
+  if (PAST.has(verb)) return PAST.get(verb);
+  if (verb.endsWith('ies')) return PAST.get(`${verb.slice(0, -3)}y`);
+  if (verb.endsWith('es') && PAST.has(verb.slice(0, -2))) return PAST.get(verb.slice(0, -2));
+  if (verb.endsWith('s')) return PAST.get(verb.slice(0, -1));
   return undefined;
 }
 
@@ -142,6 +142,9 @@ const KEEPS_FORM = new Set([
 ]);
 
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did', 'would', 'could', 'should', 'might']);
+
+/** An auxiliary before a subject inverts it ("do we have…?"): the verb after the subject keeps its form. */
+const isAuxiliary = (word: string) => BACKSHIFT.has(word) || KEEPS_FORM.has(word) || PAST_AUXILIARIES.has(word);
 
 // Words before which "can" and "may" are nouns ("a can", "in May").
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'our', 'my', 'your', 'its', 'good', 'free', 'in']);
@@ -171,7 +174,7 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
   let previous = '';
   // Whether the last subject was plural "they" (from "we", or "I" without a name): "was" then reads "were".
   let plural = false;
-  // The word after a subject "I"/"we" is its verb.
+  // The word after a subject pronoun is its verb.
   let afterSubject = false;
   let inverted = false;
   const out = sentence.replace(WORD, (word, offset: number) => {
@@ -207,8 +210,7 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
         subject = 'they';
         plural = true;
       }
-      // After an inverted auxiliary ("do we have…?") the verb keeps its form.
-      inverted = ending === '' && (before in BACKSHIFT || KEEPS_FORM.has(before) || PAST_AUXILIARIES.has(before));
+      inverted = ending === '' && isAuxiliary(before);
       afterSubject = ending === '' && !inverted;
       return subject + (ending ? ` ${contracted(ending, next, plural)}` : '');
     }
@@ -226,17 +228,19 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
       }
       return original;
     }
-    if (OTHER_SUBJECTS.has(lower) && !(before in BACKSHIFT || KEEPS_FORM.has(before) || PAST_AUXILIARIES.has(before))) {
+    if (OTHER_SUBJECTS.has(lower) && !isAuxiliary(before)) {
       afterSubject = true;
       plural = lower === 'you' || lower === 'they';
     }
-    if (PERSON[lower]) return PERSON[lower]!;
+    const person = PERSON.get(lower);
+    if (person) return person;
     if (lower === 'was' && wasAfterSubject && plural) return 'were';
     const noun = (lower === 'can' || lower === 'may') &&
       (DETERMINERS.has(before) || (lower === 'may' && original !== lower && before !== ''));
-    if (BACKSHIFT[lower] && !KEEPS_FORM.has(before) && !noun) {
+    const shifted = BACKSHIFT.get(lower);
+    if (shifted && !KEEPS_FORM.has(before) && !noun) {
       if (lower === 'am') return plural && wasAfterSubject ? 'were' : 'was';
-      return keepInitial(original, BACKSHIFT[lower]!);
+      return keepInitial(original, shifted);
     }
     const past = wasAfterSubject ? pastOf(lower) : undefined;
     if (past) return past;
