@@ -114,8 +114,11 @@ function actionItem(doc: MeetingDocument, action: DetectedAction, style: TextSty
   const speaker = doc.turns[doc.sentences[action.sentence]!.turn]!.speaker;
   const who = owner === speaker ? owner : `${owner} (said by ${speaker})`;
   const due = action.due ? ` (due ${action.due.due ?? action.due.dueText})` : '';
-  const reported = reportSpeech(action.text, { speaker });
-  const line = style === 'quotes' ? `${who}: "${action.text}"` : reported.startsWith(owner) ? reported : `${who}: ${reported}`;
+  let line = `${who}: "${action.text}"`;
+  if (style === 'minutes') {
+    const reported = reportSpeech(action.text, { speaker });
+    line = reported.startsWith(owner) ? reported : `${who}: ${reported}`;
+  }
   return {
     line: `${line}${due}`,
     words: countWords(action.text),
