@@ -212,3 +212,11 @@ test('the minutes style reports the answer in the speaker\'s name instead of quo
   assert.match(minutes.answer, /press release/);
   assert.doesNotMatch(minutes.answer, /\b(?:I|I'll|we|our)\b/);
 });
+
+test('in the minutes style, listed action items are reported in their owner\'s name, due dates kept', () => {
+  const minutes = answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING, question: 'What are the action items?', meetingDate: LAUNCH_MEETING_DATE, style: 'minutes' });
+  const quoted = ask('What are the action items?');
+  assert.deepEqual(minutes.citations, quoted.citations);
+  assert.doesNotMatch(minutes.answer, /"/);
+  assert.match(minutes.answer, /^Tom will write the rollout checklist and share it with the team by end of week\. \(due 2024-05-17\)$/m);
+});
