@@ -16,6 +16,14 @@ test('recognises list questions, catch-ups, "who" and "when"', () => {
   assert.equal(kind('Who raised the pricing issue?'), 'who');
   assert.equal(kind('When does the hotfix ship?'), 'when');
   assert.equal(kind('How much does Relaymark cost?'), 'facts');
+  assert.equal(kind('Is the report due on Friday?'), 'when');
+  assert.equal(kind('What is the deadline for the audit?'), 'when');
+  assert.equal(kind('Which drafts are due?'), 'when');
+});
+
+test('"due" asks for a time only when something is due', () => {
+  assert.equal(kind('Why did Tom say the design should be paid due attention?'), 'facts');
+  assert.equal(kind('What was the delay due to?'), 'facts');
 });
 
 test('keeps the topic words and the people named, drops the framing', () => {

@@ -25,7 +25,8 @@ const ACTIONS = /\b(?:action items?|actions|to-?dos?|tasks?|assignments?|assigne
 const DECISIONS = /\b(?:decisions?|decided|decide|agreed|agreement|conclusions?|concluded|settled|resolved|final (?:call|answer)|(?:did|do|will) (?:we|they|you) (?:pick|choose|select|go with|go for)|(?:picked|chose|chosen|selected|went with))\b/;
 const NEXT_STEPS = /\b(?:next steps?|what(?:'s| is| comes| happens) next|going forward|follow[- ]?ups?|plan (?:is|going forward))\b/;
 const WHO = /^(?:so |and |but )?who(?:'s|se|m)?\b/;
-const WHEN = /^(?:so |and |but )?(?:when|by when|until when|what (?:time|date|day)|which (?:day|date))\b|\b(?:deadline|due date|due)\b/;
+// "Due" asks for a time when something is due ("is the report due", "due by"), not in "due attention" or "due to".
+const WHEN = /^(?:so |and |but )?(?:when|by when|until when|what (?:time|date|day)|which (?:day|date))\b|\b(?:deadlines?|due dates?|(?:is|are|was|were|be|it's|they're) due|due (?:by|on|in|at|for|back)\b|due\W*$)/;
 
 // Words that frame a question without saying what it is about.
 const FRAMING_TERMS = new Set(analyzeTerms(
