@@ -17,9 +17,9 @@ test('a bare letter or a generic label is not a name: "I" becomes "they", with a
 });
 
 test('auxiliaries and contractions move one tense back; what someone will do stays in the future', () => {
-  assert.equal(reportSpeech("I'll send it Friday, it won't wait.", { speaker: 'Tom' }), "Tom will send it Friday, it won't wait.");
+  assert.equal(reportSpeech("I'll send it Friday, it won't wait.", { speaker: 'Tom' }), 'Tom will send it Friday, it will not wait.');
   assert.equal(reportSpeech("It's too expensive, we'll drop the joystick."), 'It was too expensive, the group will drop the joystick.');
-  assert.equal(reportSpeech("We can't ship it and we don't have to."), "The group couldn't ship it and they didn't have to.");
+  assert.equal(reportSpeech("We can't ship it and we don't have to."), 'The group could not ship it and they did not have to.');
   assert.equal(reportSpeech("You're right, it's been a long week and we've got a plan."), 'They were right, it had been a long week and the group had got a plan.');
   assert.equal(reportSpeech("We're gonna need the data."), 'The group were going to need the data.');
   assert.equal(reportSpeech("I'd rather wait. I'd better ask.", { speaker: 'Tom' }), 'Tom would rather wait. They had better ask.');
@@ -41,7 +41,19 @@ test('verb groups, infinitives and nouns keep their form', () => {
   assert.equal(reportSpeech('We should have done it, we need to do it now.'), 'The group should have done it, they needed to do it now.');
   assert.equal(reportSpeech('Do we have the will to do it?'), 'Did the group have the will to do it?');
   assert.equal(reportSpeech('Put a can of paint there in May.'), 'Put a can of paint there in May.');
-  assert.equal(reportSpeech("We didn't think it is worth it."), "The group didn't think it was worth it.");
+  assert.equal(reportSpeech("We didn't think it is worth it."), 'The group did not think it was worth it.');
+});
+
+test('minutes spell negations out', () => {
+  assert.equal(reportSpeech("It isn't ready, it wouldn't fit and they won't wait."), 'It was not ready, it would not fit and they will not wait.');
+  assert.equal(reportSpeech('We don’t know.'), 'The group did not know.');
+});
+
+test('retold, what someone will do becomes what they would do; "will" as a noun or a name stays', () => {
+  const retold = { speaker: 'Tom', shiftWill: true };
+  assert.equal(reportSpeech("I'll send it Friday, it won't wait.", retold), 'Tom would send it Friday, it would not wait.');
+  assert.equal(reportSpeech("We will ship. Let's go with it.", retold), 'The group would ship. They would go with it.');
+  assert.equal(reportSpeech('Do we have the will to do it? Ask Will.', retold), 'Did the group have the will to do it? Ask Will.');
 });
 
 test('content words, numbers and punctuation are kept exactly', () => {

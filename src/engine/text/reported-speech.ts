@@ -13,6 +13,12 @@ export interface ReportOptions {
    * "they", "them", "their".
    */
   speaker?: string | null;
+  /**
+   * Whether "will" shifts back to "would" too. A summary's minutes keep what
+   * someone will do in the future ("Tom will send it"); an answer retells
+   * what was said, so it shifts it ("Tom said he would send it"). Default false.
+   */
+  shiftWill?: boolean;
 }
 
 // The first "we" of a report is the people in the meeting; later ones are "they".
@@ -37,7 +43,7 @@ const PERSON = new Map(Object.entries({
 }));
 
 // Auxiliaries and the commonest present forms, shifted one tense back. "Will"
-// stays: minutes keep what someone will do in the future ("Tom will send it").
+// shifts only when asked (`shiftWill`): minutes keep what someone will do in the future.
 const BACKSHIFT = new Map(Object.entries({
   is: 'was',
   are: 'were',
@@ -60,6 +66,8 @@ const BACKSHIFT = new Map(Object.entries({
   wanna: 'wanted to',
   gotta: 'had to',
 }));
+
+const FUTURE_IN_PAST = new Map([['will', 'would'], ["won't", "wouldn't"]]);
 
 // Verbs people say right after "I" or "we" in meetings, in the past tense.
 const PAST = new Map(Object.entries({
@@ -167,6 +175,7 @@ const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
  */
 export function reportSpeech(sentence: string, options: ReportOptions = {}): string {
   const name = nameOf(options.speaker);
+  const future = options.shiftWill ? 'would' : 'will';
   // "Priya, could you…": the person addressed is named, so "you" is clear and stays.
   const addressed = VOCATIVE.test(sentence);
   let named = false;
@@ -180,7 +189,7 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
   const out = sentence.replace(WORD, (word, offset: number) => {
     const lower = word.toLowerCase().replace(/’/g, "'");
     const next = nextWord(sentence, offset + word.length);
-    const rendered = renderWord(lower, word, previous, next);
+    const rendered = expandNegation(renderWord(lower, word, previous, next));
     previous = lower;
     // "I" or "we" starting a later sentence: its replacement starts with a capital.
     return rendered !== word && /(?:^|[.!?]["')\]]?\s+)$/.test(sentence.slice(0, offset)) ? capitalise(rendered) : rendered;
@@ -212,19 +221,19 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
       }
       inverted = ending === '' && isAuxiliary(before);
       afterSubject = ending === '' && !inverted;
-      return subject + (ending ? ` ${contracted(ending, next, plural)}` : '');
+      return subject + (ending ? ` ${contracted(ending, next, plural, future)}` : '');
     }
     if (stem === 'let' && ending === "'s") {
       const subject = groupNamed ? 'they' : GROUP;
       groupNamed = true;
-      return `${subject} will`;
+      return `${subject} ${future}`;
     }
     if (addressed && SECOND_PERSON.has(stem)) return original;
     if (ending) {
       if (ending === "'s" && IS_BEFORE_S.has(stem)) return `${keepCase(original, stem)} ${PARTICIPLE_AFTER_HAS.has(next) ? 'had' : 'was'}`;
       if (ending === "'re" || ending === "'ll" || ending === "'ve" || ending === "'m") {
         const subject = stem === 'you' ? 'they' : keepCase(original, stem);
-        return `${subject} ${contracted(ending, next, stem === 'you' || stem === 'they')}`;
+        return `${subject} ${contracted(ending, next, stem === 'you' || stem === 'they', future)}`;
       }
       return original;
     }
@@ -235,9 +244,10 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
     const person = PERSON.get(lower);
     if (person) return person;
     if (lower === 'was' && wasAfterSubject && plural) return 'were';
-    const noun = (lower === 'can' || lower === 'may') &&
-      (DETERMINERS.has(before) || (lower === 'may' && original !== lower && before !== ''));
-    const shifted = BACKSHIFT.get(lower);
+    // "a can", "in May", "the will to", "Will said": nouns and names, not auxiliaries.
+    const noun = (lower === 'can' || lower === 'may' || lower === 'will') &&
+      (DETERMINERS.has(before) || (lower !== 'can' && original !== lower && before !== ''));
+    const shifted = options.shiftWill && (lower === 'will' || lower === "won't") ? FUTURE_IN_PAST.get(lower) : BACKSHIFT.get(lower);
     if (shifted && !KEEPS_FORM.has(before) && !noun) {
       if (lower === 'am') return plural && wasAfterSubject ? 'were' : 'was';
       return keepInitial(original, shifted);
@@ -248,19 +258,29 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
   }
 }
 
+// Minutes spell negations out: "didn't" → "did not".
+const NEGATIONS = new Map(Object.entries({ "won't": 'will not', "can't": 'cannot', "shan't": 'shall not', "ain't": 'was not' }));
+
+function expandNegation(word: string): string {
+  const match = /^([A-Za-z]+)n['’]t$/.exec(word);
+  if (!match) return word;
+  const known = NEGATIONS.get(word.toLowerCase().replace(/’/g, "'"));
+  return known ? keepInitial(word, known) : `${match[1]} not`;
+}
+
 /** The replacement with the original's capital, for a sentence-initial "Is it…". */
 function keepInitial(original: string, replacement: string): string {
   return /^\p{Lu}/u.test(original) ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement;
 }
 
-function contracted(ending: string, next: string, plural: boolean): string {
+function contracted(ending: string, next: string, plural: boolean, future: string): string {
   switch (ending) {
     case "'m":
       return plural ? 'were' : 'was';
     case "'re":
       return 'were';
     case "'ll":
-      return 'will';
+      return future;
     case "'d":
       return PARTICIPLE_AFTER_HAS.has(next) || next === 'better' ? 'had' : 'would';
     case "'ve":
