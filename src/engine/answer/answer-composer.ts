@@ -24,6 +24,9 @@ export function notCovered(what?: string): Answer {
   return { answer: what ? `The meeting did not cover ${what}.` : NOT_COVERED, citations: [], covered: false };
 }
 
+// An answer retells what was said, so what someone "will" do becomes what they "would" do.
+const RETOLD = { shiftWill: true };
+
 /**
  * Quotes sentences, grouped by turn; in the `minutes` style each speaker's
  * words are reported instead, with the speaker named once per line.
@@ -46,9 +49,9 @@ export function quoteSentences(doc: MeetingDocument, ids: readonly number[], sty
       lines.push(`${speaker}: "${turnText(doc, run, style)}"`);
     } else if (speaker === lastSpeaker) {
       // The same speaker again, later: their words continue the line that names them.
-      lines[lines.length - 1] += ` ${reportSpeech(run.map((id) => doc.sentences[id]!.text).join(' '))}`;
+      lines[lines.length - 1] += ` ${reportSpeech(run.map((id) => doc.sentences[id]!.text).join(' '), RETOLD)}`;
     } else {
-      const reported = turnText(doc, run, style);
+      const reported = turnText(doc, run, style, RETOLD);
       lines.push(reported.startsWith(speaker) ? reported : `${speaker}: ${reported}`);
     }
     lastSpeaker = speaker;

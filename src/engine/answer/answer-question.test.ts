@@ -213,6 +213,14 @@ test('the minutes style reports the answer in the speaker\'s name instead of quo
   assert.doesNotMatch(minutes.answer, /\b(?:I|I'll|we|our)\b/);
 });
 
+test('a minutes answer retells what someone will do as what they would do; a listed action item stays in the future', () => {
+  const retold = answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING, question: 'What did Sam say about the Sunday shift?', style: 'minutes' });
+  assert.match(retold.answer, /Sam would take the Sunday support shift\./);
+  assert.doesNotMatch(retold.answer, /\bwill\b/);
+  const listed = answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING, question: 'Who will take the Sunday support shift?', style: 'minutes' });
+  assert.match(listed.answer, /Sam will take the Sunday support shift\. \(due Sunday\)/);
+});
+
 test('in the minutes style, listed action items are reported in their owner\'s name, due dates kept', () => {
   const minutes = answerQuestion({ artifactId: 'mtg_launch', segments: LAUNCH_MEETING, question: 'What are the action items?', meetingDate: LAUNCH_MEETING_DATE, style: 'minutes' });
   const quoted = ask('What are the action items?');

@@ -3,7 +3,7 @@
  * reported in the speaker's name (see `TextStyle`).
  */
 import type { TextStyle } from '../../core/outputs.ts';
-import { reportSpeech } from '../text/reported-speech.ts';
+import { reportSpeech, type ReportOptions } from '../text/reported-speech.ts';
 import type { MeetingDocument } from './meeting-document.ts';
 
 /**
@@ -13,8 +13,8 @@ import type { MeetingDocument } from './meeting-document.ts';
  * turnText(doc, [12, 13], 'quotes')  // "I think we should keep the LCD. It's cheap."
  * turnText(doc, [12, 13], 'minutes') // 'Marketing thought the group should keep the LCD. It was cheap.'
  */
-export function turnText(doc: MeetingDocument, ids: readonly number[], style: TextStyle): string {
+export function turnText(doc: MeetingDocument, ids: readonly number[], style: TextStyle, report: Omit<ReportOptions, 'speaker'> = {}): string {
   const text = ids.map((id) => doc.sentences[id]!.text).join(' ');
   if (style === 'quotes' || ids.length === 0) return text;
-  return reportSpeech(text, { speaker: doc.turns[doc.sentences[ids[0]!]!.turn]!.speaker });
+  return reportSpeech(text, { ...report, speaker: doc.turns[doc.sentences[ids[0]!]!.turn]!.speaker });
 }
