@@ -32,6 +32,21 @@ test('says so when the meeting did not cover the question', () => {
   }
 });
 
+test('a question on words the meeting keeps coming back to is covered even where no one passage holds them all', () => {
+  const parts = ['battery', 'hinge', 'antenna', 'bezel', 'gasket'];
+  const filler = [['Ana', 'Let me check the calendar for next week.'], ['Tom', 'Sounds good, we can move on.']] as const;
+  /** A meeting that names each part `times` times, never two parts in neighbouring turns. */
+  const meeting = (times: number) => segmentsOf(Array.from({ length: times }, (_, round) => parts.flatMap((part) => [
+    ['Priya', `The ${part} supplier sent revision ${round + 1} of the ${part} drawing.`] as const,
+    ...filler,
+  ])).flat());
+  const question = 'What about the battery, hinge, antenna, bezel and gasket?';
+  // Every part is a topic the meeting returned to: covered.
+  assert.equal(answerQuestion({ artifactId: 'mtg_parts', segments: meeting(10), question }).covered, true);
+  // Each part named once in passing, one far from the next: not covered.
+  assert.equal(answerQuestion({ artifactId: 'mtg_parts', segments: meeting(1), question }).covered, false);
+});
+
 test('asked what someone who spoke said, answers from their words even where the question words it differently', () => {
   const question = 'What did Ana think about the campaign wording and tone?';
   const answer = ask(question);

@@ -43,6 +43,14 @@ export interface AnswerOptions {
   minMeetingCoverage: number;
   /** Share of the question's term weight the best passage (with its nearby turns) must contain. */
   minPassageCoverage: number;
+  /**
+   * Share of the question's term weight on words the meeting keeps coming back to (see
+   * `topicalMentions`) that makes it covered whatever its best passage holds: a stretch of
+   * discussion often spreads the question's words over more turns than the passage spans.
+   */
+  minTopicalCoverage: number;
+  /** Sentences mentioning a term (or its equivalents) for it to count fully as a topic of the meeting; fewer count in proportion. */
+  topicalMentions: number;
   /** Turns either side of the best sentence that count as its passage. */
   passageTurns: number;
   /** Extra sentences must score at least this share of the best one. */
@@ -93,6 +101,8 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   defaultListWords: 120,
   minMeetingCoverage: 0.35,
   minPassageCoverage: 0.25,
+  minTopicalCoverage: 0.5,
+  topicalMentions: 10,
   passageTurns: 1,
   supportShare: 0.6,
   maxSentences: 4,
@@ -337,15 +347,21 @@ function coverageFor(doc: MeetingDocument, intent: QuestionIntent, options: Answ
   const spoke = intent.people.some((person) => doc.turns.some((turn) => turn.speaker === person));
   if (!spoke) return options;
   const share = options.speakerCoverageShare;
-  return { ...options, minMeetingCoverage: options.minMeetingCoverage * share, minPassageCoverage: options.minPassageCoverage * share };
+  return {
+    ...options,
+    minMeetingCoverage: options.minMeetingCoverage * share,
+    minPassageCoverage: options.minPassageCoverage * share,
+    minTopicalCoverage: options.minTopicalCoverage * share,
+  };
 }
 
 /**
  * Whether the meeting covers the question: most of the question's term
  * weight occurs in the meeting at all, and enough of it around the best
- * sentence. Words absent from the meeting weigh the most (IDF), so a question
- * about something never mentioned is not "covered" by a sentence that shares
- * only its commonest word.
+ * sentence; or most of it is on words the meeting keeps coming back to.
+ * Words absent from the meeting weigh the most (IDF), so a question about
+ * something never mentioned is not "covered" by a sentence that shares only
+ * its commonest word, nor by words said once in passing.
  */
 function isCovered(doc: MeetingDocument, indexes: MeetingIndexes, query: ExpandedQuery, best: number, options: AnswerOptions): boolean {
   const turn = doc.sentences[best]!.turn;
@@ -358,13 +374,19 @@ function isCovered(doc: MeetingDocument, indexes: MeetingIndexes, query: Expande
   let total = 0;
   let inMeeting = 0;
   let inPassage = 0;
+  let topical = 0;
   for (const [term, same] of query.equivalents) {
     const weight = indexes.sentences.idf(term);
     total += weight;
-    if ([...same].some((equivalent) => indexes.sentences.has(equivalent))) inMeeting += weight;
+    let mentions = 0;
+    for (const equivalent of same) mentions += indexes.sentences.documentFrequency(equivalent);
+    if (mentions > 0) inMeeting += weight;
+    topical += weight * Math.min(1, mentions / options.topicalMentions);
     if ([...same].some((equivalent) => nearby.has(equivalent))) inPassage += weight;
   }
-  return total > 0 && inMeeting / total >= options.minMeetingCoverage && inPassage / total >= options.minPassageCoverage;
+  if (total <= 0) return false;
+  return (inMeeting / total >= options.minMeetingCoverage && inPassage / total >= options.minPassageCoverage) ||
+    topical / total >= options.minTopicalCoverage;
 }
 
 /** The best sentence, its context when it is a bare reply, and strong non-repeating support, within budget. */
