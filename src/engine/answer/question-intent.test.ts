@@ -45,3 +45,17 @@ test('a question may name a speaker by the words of a role label', () => {
   assert.deepEqual(readQuestion('What did the PhD students say about noise?', roles).people, []);
   assert.deepEqual(readQuestion('What is the project timeline?', roles), { kind: 'facts', people: [], terms: ['project', 'timelin'] });
 });
+
+test('a label named a second time is also the topic; a name found in two parts side by side is named once', () => {
+  const roles = new PeopleDirectory(['User Interface', 'Marketing', 'Kirsty Williams AM'], []);
+  assert.deepEqual(readQuestion('What did the User Interface think of the user interface?', roles), {
+    kind: 'facts',
+    people: ['User Interface'],
+    terms: ['user', 'interfac'],
+  });
+  assert.deepEqual(readQuestion('What did Kirsty Williams say about university mergers?', roles), {
+    kind: 'facts',
+    people: ['Kirsty Williams AM'],
+    terms: ['univers', 'merger'],
+  });
+});

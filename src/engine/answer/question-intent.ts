@@ -52,13 +52,29 @@ const FRAMING_TERMS = new Set(analyzeTerms(
 export function readQuestion(question: string, people: PeopleDirectory): QuestionIntent {
   const lower = foldCase(question.trim());
   const mentions = people.findMentions(question);
-  const nameTerms = new Set(mentions.flatMap((mention) => analyzeTerms(question.slice(mention.start, mention.end))));
+  // A label named again later is a topic the second time: "What did the User Interface think of the user interface?"
+  // ("Kirsty Williams" may be found as two mentions side by side: that is one naming.)
+  const first = new Map<string, number>();
+  const again = new Set<string>();
+  const nameTerms = new Set<string>();
+  for (const mention of mentions) {
+    const terms = analyzeTerms(question.slice(mention.start, mention.end));
+    const end = first.get(mention.name);
+    const sideBySide = end !== undefined && /^[\s-]*$/.test(question.slice(end, mention.start));
+    if (end === undefined || sideBySide) {
+      first.set(mention.name, mention.end);
+      for (const term of terms) nameTerms.add(term);
+    } else {
+      for (const term of terms) again.add(term);
+    }
+  }
+  for (const term of again) nameTerms.delete(term);
   const asked = analyzeTerms(question).filter((term) => !FRAMING_TERMS.has(term) && !nameTerms.has(term));
   const named = new Set(mentions.map((mention) => mention.name));
   const roles = peopleByRole(asked, people);
   for (const role of roles) named.add(role.name);
   const roleTerms = new Set(roles.flatMap((role) => role.terms));
-  return { kind: kindOf(lower), people: [...named], terms: asked.filter((term) => !roleTerms.has(term)) };
+  return { kind: kindOf(lower), people: [...named], terms: [...new Set(asked.filter((term) => !roleTerms.has(term) || again.has(term)))] };
 }
 
 /**
