@@ -59,3 +59,26 @@ test('a label named a second time is also the topic; a name found in two parts s
     terms: ['univers', 'merger'],
   });
 });
+
+test('a label in the place of what is discussed is the topic, not the person; someone\'s stays a person', () => {
+  const roles = new PeopleDirectory(['User Interface', 'Marketing', 'Industrial Designer', 'Project Manager'], []);
+  assert.deepEqual(readQuestion('Why did Marketing object when discussing the user interface?', roles), {
+    kind: 'facts',
+    people: ['Marketing'],
+    terms: ['object', 'user', 'interfac'],
+  });
+  assert.deepEqual(readQuestion('Summarize the discussion about Marketing strategy.', roles).people, []);
+  assert.deepEqual(readQuestion('What did Project Manager say about Marketing?', roles).people, ['Project Manager', 'Marketing']);
+  assert.deepEqual(readQuestion("What did Project Manager ask about the Industrial Designer's presentation?", roles).people, [
+    'Project Manager',
+    'Industrial Designer',
+  ]);
+});
+
+test('the words of a name are taken once: the same word said again is asked about', () => {
+  const roles = new PeopleDirectory(['Industrial Designer', 'Marketing'], []);
+  const design = readQuestion('Why did Industrial Designer want the appearance design simpler?', roles);
+  assert.deepEqual(design.people, ['Industrial Designer']);
+  assert.ok(design.terms.includes('design'));
+  assert.ok(readQuestion('What did Marketing say about market trends?', roles).terms.includes('market'));
+});

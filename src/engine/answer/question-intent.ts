@@ -5,6 +5,7 @@
  * words carry its topic.
  */
 import type { PeopleDirectory } from '../meeting/people-directory.ts';
+import { isStopWord } from '../text/stop-words.ts';
 import { analyzeTerms } from '../text/term-analyzer.ts';
 import { foldCase } from '../text/tokenizer.ts';
 
@@ -51,30 +52,61 @@ const FRAMING_TERMS = new Set(analyzeTerms(
  */
 export function readQuestion(question: string, people: PeopleDirectory): QuestionIntent {
   const lower = foldCase(question.trim());
-  const mentions = people.findMentions(question);
-  // A label named again later is a topic the second time: "What did the User Interface think of the user interface?"
-  // ("Kirsty Williams" may be found as two mentions side by side: that is one naming.)
-  const first = new Map<string, number>();
-  const again = new Set<string>();
-  const nameTerms = new Set<string>();
-  for (const mention of mentions) {
+  const named = new Set<string>();
+  const topics = new Set<string>();
+  // Words used to name someone, once per naming: "design" in "Industrial Designer" is not also the "appearance design" asked about.
+  const naming: string[] = [];
+  let last: { name: string; end: number } | null = null;
+  for (const mention of people.findMentions(question)) {
     const terms = analyzeTerms(question.slice(mention.start, mention.end));
-    const end = first.get(mention.name);
-    const sideBySide = end !== undefined && /^[\s-]*$/.test(question.slice(end, mention.start));
-    if (end === undefined || sideBySide) {
-      first.set(mention.name, mention.end);
-      for (const term of terms) nameTerms.add(term);
-    } else {
-      for (const term of terms) again.add(term);
+    // "Kirsty Williams" may be found as two mentions side by side: one naming.
+    const sameNaming = last?.name === mention.name && /^[\s-]*$/.test(question.slice(last.end, mention.start));
+    last = { name: mention.name, end: mention.end };
+    if (sameNaming) {
+      naming.push(...terms);
+      continue;
     }
+    // A label named again, or as what is discussed, is a topic: "… when discussing the user interface?", "… about Marketing strategy?"
+    if (named.has(mention.name) || isTopicPosition(question, mention.start, mention.end)) {
+      topics.add(mention.name);
+      continue;
+    }
+    named.add(mention.name);
+    naming.push(...terms);
   }
-  for (const term of again) nameTerms.delete(term);
-  const asked = analyzeTerms(question).filter((term) => !FRAMING_TERMS.has(term) && !nameTerms.has(term));
-  const named = new Set(mentions.map((mention) => mention.name));
-  const roles = peopleByRole(asked, people);
+  const asked = withoutOnce(analyzeTerms(question).filter((term) => !FRAMING_TERMS.has(term)), naming);
+  const roles = peopleByRole(asked, people).filter((role) => !named.has(role.name) && !topics.has(role.name));
   for (const role of roles) named.add(role.name);
-  const roleTerms = new Set(roles.flatMap((role) => role.terms));
-  return { kind: kindOf(lower), people: [...named], terms: [...new Set(asked.filter((term) => !roleTerms.has(term) || again.has(term)))] };
+  return { kind: kindOf(lower), people: [...named], terms: [...new Set(withoutOnce(asked, roles.flatMap((role) => role.terms)))] };
+}
+
+// "about the …", "discussing …": what follows may be the topic.
+const TOPIC_BEFORE = /\b(?:about|discussing|discuss|discussed|regarding|concerning|on)\s+(?:the\s+)?$/i;
+
+/**
+ * A label in the place of what is discussed is the topic when it is written
+ * as an ordinary word ("discussing the user interface") or heads a noun
+ * phrase ("about Marketing strategy"); "about Priya", "about Priya and Tom"
+ * and "about Marketing's idea" still name people.
+ */
+function isTopicPosition(question: string, start: number, end: number): boolean {
+  const label = question.slice(start, end);
+  if (/['’]s?$/.test(label) || /^['’]/.test(question.slice(end)) || !TOPIC_BEFORE.test(question.slice(Math.max(0, start - 20), start))) {
+    return false;
+  }
+  const next = /^\s+([\p{L}-]+)/u.exec(question.slice(end))?.[1];
+  return !/\p{Lu}/u.test(label) || (next !== undefined && !isStopWord(next.toLowerCase()));
+}
+
+/** `terms` less one occurrence of each word in `used`. */
+function withoutOnce(terms: readonly string[], used: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const term of used) left.set(term, (left.get(term) ?? 0) + 1);
+  return terms.filter((term) => {
+    const count = left.get(term) ?? 0;
+    if (count > 0) left.set(term, count - 1);
+    return count === 0;
+  });
 }
 
 /**
