@@ -62,3 +62,10 @@ test('content words, numbers and punctuation are kept exactly', () => {
   assert.equal(reportSpeech(''), '');
   assert.equal(reportSpeech('It constructor, we toString the hasOwnProperty.'), 'It constructor, the group toString the hasOwnProperty.');
 });
+
+test('minutes leave out hedges, but not "kind of" as a noun or "just" meaning only or a moment ago', () => {
+  assert.equal(reportSpeech('Basically we just need a remote that is kind of big, really.', { speaker: 'Ana' }), 'The group needed a remote that was big, really.');
+  assert.equal(reportSpeech('What kind of remote do you actually want?'), 'What kind of remote did they want?');
+  assert.equal(reportSpeech('We had just left. It is just two buttons.'), 'The group had just left. It was just two buttons.');
+  assert.equal(reportSpeech('I sort of think so.', { speaker: 'Ana' }), 'Ana thought so.');
+});

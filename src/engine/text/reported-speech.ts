@@ -2,8 +2,8 @@
  * Direct speech turned into reported speech, the way a minute-taker writes
  * it: "I think we should keep the LCD" said by Marketing becomes "Marketing
  * thought they should keep the LCD". Only grammar changes (person, tense,
- * contractions); every content word stays as it was said, so the sentence
- * still cites its turn faithfully.
+ * contractions) and hedges go ("basically", "kind of"); every content word
+ * stays as it was said, so the sentence still cites its turn faithfully.
  */
 
 export interface ReportOptions {
@@ -177,7 +177,8 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
   const name = nameOf(options.speaker);
   const future = options.shiftWill ? 'would' : 'will';
   // "Priya, could you…": the person addressed is named, so "you" is clear and stays.
-  const addressed = VOCATIVE.test(sentence);
+  const plain = withoutHedges(sentence);
+  const addressed = VOCATIVE.test(plain);
   let named = false;
   let groupNamed = false;
   let previous = '';
@@ -186,13 +187,13 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
   // The word after a subject pronoun is its verb.
   let afterSubject = false;
   let inverted = false;
-  const out = sentence.replace(WORD, (word, offset: number) => {
+  const out = plain.replace(WORD, (word, offset: number) => {
     const lower = word.toLowerCase().replace(/’/g, "'");
-    const next = nextWord(sentence, offset + word.length);
+    const next = nextWord(plain, offset + word.length);
     const rendered = expandNegation(renderWord(lower, word, previous, next));
     previous = lower;
     // "I" or "we" starting a later sentence: its replacement starts with a capital.
-    return rendered !== word && /(?:^|[.!?]["')\]]?\s+)$/.test(sentence.slice(0, offset)) ? capitalise(rendered) : rendered;
+    return rendered !== word && /(?:^|[.!?]["')\]]?\s+)$/.test(plain.slice(0, offset)) ? capitalise(rendered) : rendered;
   });
   return out;
 
@@ -266,6 +267,18 @@ function expandNegation(word: string): string {
   if (!match) return word;
   const known = NEGATIONS.get(word.toLowerCase().replace(/’/g, "'"));
   return known ? keepInitial(word, known) : `${match[1]} not`;
+}
+
+// Hedges a minute-taker leaves out: they soften how something was said, not what.
+const HEDGE = /\b(?:really|actually|basically|literally)\b,?\s+(?=\w)/gi;
+// "kind of"/"sort of" as a hedge ("it's kind of big"), not as a noun ("what kind of remote").
+const HEDGE_OF = /(?<!\b(?:what|this|that|a|an|the|some|any|which|every|each|one|no|same|these|those|of|all|other|different|right|wrong)\s+)\b(?:kind|sort) of\s+(?=\w)/gi;
+// "just" as a filler ("we just need"), not "only" ("just two buttons"), "a moment ago" ("had just left") or "exactly" ("just like").
+const HEDGE_JUST = /(?<!\b(?:had|has|have|was|were|is|are|'ve|'d)\s+)\bjust\s+(?!(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|for|about|as|like|in|on|at|because|before|after|now|then|enough|once|over|under|that|this|what|how|to)\b)(?=\w)/gi;
+
+function withoutHedges(sentence: string): string {
+  const plain = sentence.replace(HEDGE, '').replace(HEDGE_OF, '').replace(HEDGE_JUST, '');
+  return plain === sentence ? sentence : plain.replace(/(^|[.!?]["')\]]?\s+)(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
 /** The replacement with the original's capital, for a sentence-initial "Is it…". */
