@@ -34,3 +34,11 @@ test('feedback adds the terms that stand out in the best turns, below the asked 
   assert.ok(!widened.weights.has('delay'), 'not in the feedback turns');
   assert.equal(withFeedback(query, [['delay']], index), query, 'nothing recurs: the query stays as it was');
 });
+
+test('a product meeting\'s "functions" answer a question about its "features", and "consumers" one about "customers"', () => {
+  const product = new Bm25Index([['remot', 'function', 'button'], ['consum', 'want', 'colour']]);
+  assert.deepEqual([...expandQuery(['featur', 'custom'], product).equivalents].map(([term, same]) => [term, [...same]]), [
+    ['featur', ['featur', 'function']],
+    ['custom', ['custom', 'consum']],
+  ]);
+});
