@@ -46,3 +46,18 @@ test('turns spoken by a person the question names rank higher', () => {
   assert.notEqual(doc.turns[neutral[0]!.turn]!.speaker, 'Anna');
   assert.equal(byAnna[0]!.turn, 60, 'Anna\'s turn on the battery supplier');
 });
+
+test('asked about someone who spoke, their longer turns are candidates even where they word the topic differently', () => {
+  const presented = [...turns];
+  presented[20] = ['Dora', 'So my slides cover the casing: rubber on the sides, a curved shell, and a soft grip that children can hold easily.'];
+  presented[21] = ['Dora', 'Okay.'];
+  const meeting = buildMeetingDocument('m', segmentsOf(presented));
+  const meetingIndexes = indexMeeting(meeting);
+  const asked = expandQuery(['present'], meetingIndexes.sentences);
+  const scores = meetingIndexes.sentences.score(asked.weights);
+  const byDora = rankTurns(meeting, meetingIndexes.turns, asked, scores, DEFAULT_TURN_RANKING, ['Dora']);
+  assert.equal(byDora[0]?.turn, 20, 'her long turn first, her "Okay." after it');
+  assert.ok(byDora.findIndex((r) => r.turn === 20) < byDora.findIndex((r) => r.turn === 21));
+  const withoutFloor = rankTurns(meeting, meetingIndexes.turns, asked, scores, { ...DEFAULT_TURN_RANKING, speakerFloor: 0 }, ['Dora']);
+  assert.deepEqual(withoutFloor, [], 'no word of the question is in the meeting');
+});

@@ -29,6 +29,12 @@ export interface TurnRankingOptions {
   spreadPenalty: number;
   /** Multiplier for turns spoken by a person the question names. */
   speakerBoost: number;
+  /**
+   * Relevance a turn by a person the question names has before any of its words match:
+   * asked what someone said or presented, their turns are candidates even where they word the
+   * topic differently, the longer ones first (see `fullWords`).
+   */
+  speakerFloor: number;
   /** Context and spread reach at most this share of the meeting's turns: in a short meeting everything is near. */
   reachShare: number;
   /** Turns listed. */
@@ -45,6 +51,7 @@ export const DEFAULT_TURN_RANKING: TurnRankingOptions = {
   spreadTurns: 20,
   spreadPenalty: 0.5,
   speakerBoost: 3,
+  speakerFloor: 0.5,
   reachShare: 0.1,
   limit: 10,
 };
@@ -94,11 +101,13 @@ export function rankTurns(
   const [bestTop, ownTop, contextTop] = [norm(best), norm(own), norm(context)];
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (best[i]! <= 0 && own[i]! <= 0) continue;
+    const byNamed = people.includes(doc.turns[i]!.speaker);
+    const floor = byNamed ? options.speakerFloor : 0;
+    if (best[i]! <= 0 && own[i]! <= 0 && floor <= 0) continue;
     const length = options.fullWords > 0 ? Math.sqrt(Math.min(1, doc.turns[i]!.words / options.fullWords)) : 1;
-    const speaker = people.includes(doc.turns[i]!.speaker) ? options.speakerBoost : 1;
+    const speaker = byNamed ? options.speakerBoost : 1;
     score[i] = speaker * length * (options.sentenceWeight * (best[i]! / bestTop) + options.turnWeight * (own[i]! / ownTop) +
-      options.contextWeight * (context[i]! / contextTop));
+      options.contextWeight * (context[i]! / contextTop) + floor);
   }
   const candidates = [...score.keys()].filter((i) => score[i]! > 0).sort((a, b) => score[b]! - score[a]! || a - b);
   const ranked: RankedTurn[] = [];
