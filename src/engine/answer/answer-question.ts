@@ -81,7 +81,9 @@ export interface AnswerOptions {
   /**
    * How the turns that anchor the answer's discussion (and the feedback) are ranked: a topic's
    * discussion starts where it is named, however briefly, while the listed sources favour the
-   * turns that say more, and what was said just before them (where the topic was named).
+   * turns that say more, and what was said just before them (where the topic was named). Only
+   * the listed sources include the longer turns of a person the question names that do not use
+   * its words (`speakerFloor`): worth reading, but no anchor for the answer.
    */
   anchors: TurnRankingOptions;
   /** Pseudo-relevance feedback for the sources ranking. */
@@ -114,7 +116,7 @@ export const DEFAULT_ANSWER: AnswerOptions = {
   regionWeight: 0.9,
   fullWords: 20,
   speakerCoverageShare: 0.5,
-  sources: { ...DEFAULT_TURN_RANKING, fullWords: 50, contextWeight: 1.75, contextAfter: 5 },
+  sources: { ...DEFAULT_TURN_RANKING, fullWords: 50, contextWeight: 1.75, contextAfter: 5, speakerFloor: 0.5 },
   anchors: DEFAULT_TURN_RANKING,
   feedback: DEFAULT_FEEDBACK,
   discussionTurns: 20,

@@ -51,7 +51,7 @@ export const DEFAULT_TURN_RANKING: TurnRankingOptions = {
   spreadTurns: 20,
   spreadPenalty: 0.5,
   speakerBoost: 3,
-  speakerFloor: 0.5,
+  speakerFloor: 0,
   reachShare: 0.1,
   limit: 10,
 };
