@@ -28,6 +28,8 @@ test('auxiliaries and contractions move one tense back; what someone will do sta
 test('the verb after any subject pronoun moves to the past', () => {
   assert.equal(reportSpeech('It seems fine, they want it and she thinks it works.'), 'It seemed fine, they wanted it and she thought it worked.');
   assert.equal(reportSpeech('You know it goes there.'), 'They knew it went there.');
+  assert.equal(reportSpeech('I will tell you something if you want, thank you.', { speaker: 'Ana' }), 'Ana will tell them something if they wanted, thank them.');
+  assert.equal(reportSpeech("I'll let you know."), 'They will let them know.');
 });
 
 test('"you" stays when the sentence names whom it speaks to; "let\'s" is what the group will do', () => {
@@ -40,6 +42,7 @@ test('"you" stays when the sentence names whom it speaks to; "let\'s" is what th
 test('verb groups, infinitives and nouns keep their form', () => {
   assert.equal(reportSpeech('We should have done it, we need to do it now.'), 'The group should have done it, they needed to do it now.');
   assert.equal(reportSpeech('Do we have the will to do it?'), 'Did the group have the will to do it?');
+  assert.equal(reportSpeech("Then I'll have a map, and we'd be done.", { speaker: 'Ana' }), 'Then Ana will have a map, and the group would be done.');
   assert.equal(reportSpeech('Put a can of paint there in May.'), 'Put a can of paint there in May.');
   assert.equal(reportSpeech("We didn't think it is worth it."), 'The group did not think it was worth it.');
 });

@@ -127,6 +127,12 @@ const PAST = new Map(Object.entries({
 }));
 
 const NUMBERED = new Set(['phase', 'part', 'type', 'level', 'stage', 'chapter', 'section', 'version', 'appendix', 'class', 'grade', 'tier', 'war', 'schedule', 'annex', 'title']);
+// Words after which "you" is an object: prepositions and verbs that take a person.
+const OBJECT_BEFORE = new Set([
+  'to', 'for', 'with', 'at', 'from', 'about', 'of', 'by', 'on', 'into', 'than', 'without', 'behind', 'around',
+  'tell', 'told', 'give', 'gave', 'show', 'showed', 'ask', 'asked', 'let', 'help', 'thank', 'send', 'sent', 'remind',
+  'call', 'meet', 'pay', 'bring', 'want', 'need', 'expect', 'see', 'saw', 'hear', 'heard', 'email', 'ping', 'join',
+]);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 // A sentence that opens or closes by naming whom it speaks to.
 const VOCATIVE = /^\W*\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?,|, \p{Lu}\p{Ll}+\W*$/u;
@@ -148,6 +154,9 @@ const KEEPS_FORM = new Set([
   'to', 'would', 'should', 'could', 'might', 'must', 'will', 'shall', 'can', 'may', "didn't", "don't", "doesn't",
   "wouldn't", "shouldn't", "couldn't", "won't", "can't", 'did', 'does', 'do', 'not', 'let', 'gonna', 'wanna',
 ]);
+
+/** Whether the word after `before` keeps its form: after a modal, "to", "not", or "I'll", "we'd". */
+const keepsForm = (before: string) => KEEPS_FORM.has(before) || /'(?:ll|d)$/.test(before);
 
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did', 'would', 'could', 'should', 'might']);
 
@@ -238,18 +247,20 @@ export function reportSpeech(sentence: string, options: ReportOptions = {}): str
       }
       return original;
     }
-    if (OTHER_SUBJECTS.has(lower) && !isAuxiliary(before)) {
+    const asObject = lower === 'you' && OBJECT_BEFORE.has(before);
+    if (OTHER_SUBJECTS.has(lower) && !isAuxiliary(before) && !asObject) {
       afterSubject = true;
       plural = lower === 'you' || lower === 'they';
     }
-    const person = PERSON.get(lower);
+    // "tell you", "for you": "you" as an object is "them".
+    const person = asObject ? 'them' : PERSON.get(lower);
     if (person) return person;
     if (lower === 'was' && wasAfterSubject && plural) return 'were';
     // "a can", "in May", "the will to", "Will said": nouns and names, not auxiliaries.
     const noun = (lower === 'can' || lower === 'may' || lower === 'will') &&
       (DETERMINERS.has(before) || (lower !== 'can' && original !== lower && before !== ''));
     const shifted = options.shiftWill && (lower === 'will' || lower === "won't") ? FUTURE_IN_PAST.get(lower) : BACKSHIFT.get(lower);
-    if (shifted && !KEEPS_FORM.has(before) && !noun) {
+    if (shifted && !keepsForm(before) && !noun) {
       if (lower === 'am') return plural && wasAfterSubject ? 'were' : 'was';
       return keepInitial(original, shifted);
     }
