@@ -71,4 +71,5 @@ test('minutes leave out hedges, but not "kind of" as a noun or "just" meaning on
   assert.equal(reportSpeech('What kind of remote do you actually want?'), 'What kind of remote did they want?');
   assert.equal(reportSpeech('We had just left. It is just two buttons.'), 'The group had just left. It was just two buttons.');
   assert.equal(reportSpeech('I sort of think so.', { speaker: 'Ana' }), 'Ana thought so.');
+  assert.equal(reportSpeech('It is fine. Actually, iPhones work too.'), 'It was fine. iPhones work too.');
 });

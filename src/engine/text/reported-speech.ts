@@ -289,7 +289,9 @@ const HEDGE_JUST = /(?<!\b(?:had|has|have|was|were|is|are|'ve|'d)\s+)\bjust\s+(?
 
 function withoutHedges(sentence: string): string {
   const plain = sentence.replace(HEDGE, '').replace(HEDGE_OF, '').replace(HEDGE_JUST, '');
-  return plain === sentence ? sentence : plain.replace(/(^|[.!?]["')\]]?\s+)(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+  if (plain === sentence) return sentence;
+  // A sentence that opened with a hedge opens with a capital again; "iPhone" keeps its case.
+  return plain.replace(/(^|[.!?]["')\]]?\s+)(\p{Ll})(?=\p{Ll}*(?!\p{L}))/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
 /** The replacement with the original's capital, for a sentence-initial "Is it…". */
