@@ -8,6 +8,7 @@ import { ManualClock } from '../core/clock.ts';
 import { storeMeeting } from '../governance/lifecycle/testing.ts';
 import { issueToken } from '../governance/tokens.ts';
 import { createApp } from './app.ts';
+import { apiCaller } from './__fixtures__/api-caller.ts';
 
 describe('eDiscovery exports API', () => {
   let world: TestWorld;
@@ -17,15 +18,7 @@ describe('eDiscovery exports API', () => {
   let foreignToken: string;
   let exportDir: string;
 
-  type Json = any;
-  const call = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await app.request(path, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? world.ownerToken}`, 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return { status: res.status, headers: res.headers, json: async (): Promise<Json> => res.json(), bytes: async () => Buffer.from(await res.arrayBuffer()) };
-  };
+  const call = apiCaller((path, init) => app.request(path, init), () => world.ownerToken);
   const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
   before(async () => {

@@ -6,6 +6,7 @@ import { issueToken } from '../governance/tokens.ts';
 import { rowsAbout, storeMeeting } from '../governance/lifecycle/testing.ts';
 import { runFeature } from '../features/run-feature.ts';
 import { createApp } from './app.ts';
+import { apiCaller } from './__fixtures__/api-caller.ts';
 
 describe('holds and retention API', () => {
   let world: TestWorld;
@@ -14,14 +15,7 @@ describe('holds and retention API', () => {
   let memberToken: string;
 
   type Json = any;
-  const call = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await app.request(path, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? world.ownerToken}`, 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return { status: res.status, json: async (): Promise<Json> => res.json() };
-  };
+  const call = apiCaller((path, init) => app.request(path, init), () => world.ownerToken);
 
   before(async () => {
     clock = new ManualClock('2026-03-04T15:00:00.000Z');

@@ -7,6 +7,7 @@ import { issueToken } from '../governance/tokens.ts';
 import { chatCompletionReply } from '../models/testing/openai-server.ts';
 import { startProviderHarness, type ProviderHarness } from '../models/testing/provider-harness.ts';
 import { startServer, type RunningServer } from './serve.ts';
+import { apiCaller } from './__fixtures__/api-caller.ts';
 
 describe('account mode, providers and features API', () => {
   let world: TestWorld;
@@ -16,13 +17,7 @@ describe('account mode, providers and features API', () => {
   let adminToken: string;
   let memberToken: string;
 
-  const call = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const headers = new Headers({ authorization: `Bearer ${init.token ?? world.ownerToken}` });
-    if (init.body !== undefined) headers.set('content-type', 'application/json');
-    const res = await fetch(server.url + path, { method: init.method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
-  };
+  const call = apiCaller((path, init) => fetch(server.url + path, init), () => world.ownerToken);
 
   before(async () => {
     local = await startProviderHarness('openai-compatible', { name: 'gpu-eu', capabilities: ['text', 'structured', 'long_context'], models: { text: 'llama3.1:70b' } });

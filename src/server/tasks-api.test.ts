@@ -5,6 +5,7 @@ import { createTestWorld, type TestWorld } from '../app/testing.ts';
 import { systemClock } from '../core/clock.ts';
 import { issueToken } from '../governance/tokens.ts';
 import { startServer, type RunningServer } from './serve.ts';
+import { apiCaller } from './__fixtures__/api-caller.ts';
 
 const VTT = `WEBVTT
 
@@ -40,12 +41,7 @@ describe('tasks API over HTTP', () => {
   let meetingId: string;
   let quietId: string;
 
-  const call = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const headers = new Headers({ authorization: `Bearer ${init.token ?? world.ownerToken}` });
-    if (init.body !== undefined) headers.set('content-type', 'application/json');
-    const res = await fetch(server.url + path, { method: init.method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const call = apiCaller((path, init) => fetch(server.url + path, init), () => world.ownerToken);
   const upload = async (content: string, filename: string) => {
     const form = new FormData();
     form.set('file', new Blob([content]), filename);
